@@ -1,0 +1,29 @@
+# Two commands for a newcomer: `make lab` to read the notebooks, `make test` to run every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install lab test notebooks clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# Build matplotlib's font cache now, so that the first notebook run prints no "building the font cache" warning.
+	$(BIN)/python -c "import matplotlib.pyplot"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+lab: $(INSTALLED)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+notebooks: $(INSTALLED)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,42 @@
+"""Numpy kernels for the gradients of the output layer, shared by every notebook.
+
+Notation follows the lecture: logits a_L (here ``a``), probabilities ŷ
+(``yhat``), the true class ℓ (``l``), the one-hot vector e(ℓ), k classes,
+m examples, u hidden units, output weights W_out and learning rate η.
+"""
+
+from helpers.cross_entropy import (
+    cross_entropy,
+    grad_wrt_logits,
+    grad_wrt_yhat,
+    negative_log_likelihood,
+    one_hot,
+)
+from helpers.gradcheck import describe_relative_error, numerical_gradient, relative_error
+from helpers.mse import (
+    linear_output,
+    mse,
+    mse_grad_wrt_bias,
+    mse_grad_wrt_weights,
+    mse_grad_wrt_weights_per_example,
+)
+from helpers.softmax import log_softmax, softmax, softmax_jacobian
+
+__all__ = [
+    "cross_entropy",
+    "describe_relative_error",
+    "grad_wrt_logits",
+    "grad_wrt_yhat",
+    "linear_output",
+    "log_softmax",
+    "mse",
+    "mse_grad_wrt_bias",
+    "mse_grad_wrt_weights",
+    "mse_grad_wrt_weights_per_example",
+    "negative_log_likelihood",
+    "numerical_gradient",
+    "one_hot",
+    "relative_error",
+    "softmax",
+    "softmax_jacobian",
+]
