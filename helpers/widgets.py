@@ -1,0 +1,75 @@
+"""Controls and a display panel for the notebooks' ``ipywidgets.interactive`` explorers.
+
+The panel shows the figure as an ``Image`` widget and the numbers as text
+beside it. Updating them sends widget state, not cell output, so moving a
+control from code (as the notebooks do to check a widget) prints nothing but
+what the cell itself prints.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+import numpy as np
+
+
+class Drawable(Protocol):
+    """A figure that can redraw itself for new logits and class and render to PNG."""
+
+    def draw(self, a: np.ndarray, l: int, **options: Any) -> object: ...
+
+    def to_png(self) -> bytes: ...
+
+
+def logit_sliders(initial: Sequence[float], low: float = -5.0, high: float = 5.0) -> dict[str, widgets.FloatSlider]:
+    """One slider per logit, named ``a_L1 .. a_Lk`` as in the lecture, keyword arguments for ``interactive``."""
+    return {
+        f"a_L{i + 1}": widgets.FloatSlider(
+            value=value, min=low, max=high, step=0.1, description=f"a_L{i + 1}", continuous_update=True
+        )
+        for i, value in enumerate(initial)
+    }
+
+
+def class_picker(k: int, initial: int = 0) -> widgets.Dropdown:
+    """A control for the true class ℓ in 0..k-1."""
+    return widgets.Dropdown(options=list(range(k)), value=initial, description="true class ℓ")
+
+
+class FigurePanel:
+    """An ``Image`` of a figure and an ``HTML`` block with the numbers it shows.
+
+    ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
+    it gathers the logit sliders ``a_L1 .. a_Lk`` into one array, redraws the
+    figure, and returns the figure's reading, which ``interactive`` keeps as
+    ``.result``.
+    """
+
+    def __init__(self, figure: Drawable) -> None:
+        self.figure = figure
+        self.image = widgets.Image(format="png")
+        self.numbers = widgets.HTML()
+        self.box = widgets.VBox([self.image, self.numbers])
+
+    def update(self, l: int, **controls: float) -> object:
+        logit_names = sorted((name for name in controls if name.startswith("a_L")), key=lambda name: int(name[3:]))
+        logits = np.array([controls[name] for name in logit_names])
+        options = {name: value for name, value in controls.items() if name not in logit_names}
+        reading = self.figure.draw(logits, l, **options)
+        self.image.value = self.figure.to_png()
+        self.numbers.value = f"<pre class='reading'>{html.escape(str(reading))}</pre>"
+        return reading
+
+
+def set_controls(explorer: widgets.interactive, **values: Any) -> object:
+    """Set an explorer's controls by their keyword names, as a reader would, and return what it computed."""
+    controls = {widget._kwarg: widget for widget in explorer.kwargs_widgets}
+    unknown = set(values) - set(controls)
+    if unknown:
+        raise ValueError(f"values must name the explorer's controls {sorted(controls)}; got {sorted(unknown)}")
+    for name, value in values.items():
+        controls[name].value = value
+    return explorer.result
