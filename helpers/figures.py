@@ -1,4 +1,4 @@
-"""Figures for the output layer: ŷ, e(ℓ) and a gradient as three rows of bars.
+"""Figures for the output layer: ŷ, e(ℓ) and a gradient as bars, and the softmax Jacobian as a heatmap.
 
 A figure is built once and then only its bar heights and labels change, so
 redrawing it for new logits costs one render and no new artists.
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from helpers.cross_entropy import cross_entropy, grad_wrt_yhat, one_hot
-from helpers.softmax import softmax
+from helpers.cross_entropy import cross_entropy, grad_wrt_logits, grad_wrt_yhat, one_hot
+from helpers.softmax import softmax, softmax_jacobian
 
 TRUE_CLASS_COLOR = "tab:orange"
 OTHER_CLASS_COLOR = "tab:blue"
@@ -22,6 +22,31 @@ OTHER_CLASS_COLOR = "tab:blue"
 def format_vector(v: np.ndarray, digits: int = 4) -> str:
     """``[0.2424, 0.0892]``: each entry to ``digits`` significant digits, independent of numpy's print options."""
     return "[" + ", ".join(f"{x:.{digits}g}" for x in v) + "]"
+
+
+def _bar_panel(ax, k: int, title: str, ylabel: str, ylim: tuple[float, float]):
+    """Draw k zero-height bars on ``ax`` with labelled axes; return the bars to update later."""
+    bars = ax.bar(np.arange(k), np.zeros(k))
+    ax.set_title(title)
+    ax.set_xlabel("class $i$")
+    ax.set_ylabel(ylabel)
+    ax.set_xticks(np.arange(k))
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(*ylim)
+    return bars
+
+
+def _set_bars(bars, heights: np.ndarray, l: int) -> None:
+    """Set the bar heights, the true class ``l`` in orange."""
+    for i, (bar, height) in enumerate(zip(bars, heights)):
+        bar.set_height(height)
+        bar.set_color(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
+
+
+def _render_png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
 
 
 @dataclass(frozen=True)
@@ -70,33 +95,20 @@ class GradWrtYhatFigure:
         self.k = k
         self.figure = Figure(figsize=(9.0, 3.0), dpi=80, layout="constrained")
         axes = self.figure.subplots(1, 3)
-        classes = np.arange(k)
-        self.bars = [ax.bar(classes, np.zeros(k)) for ax in axes]
-        panels = [
-            (r"$\hat{y} = \mathrm{softmax}(a_L)$", r"$\hat{y}_i$", (0, 1)),
-            (r"$e(\ell)$", r"$e(\ell)_i$", (0, 1.05)),
-            (r"$\partial L / \partial \hat{y}$", r"$\partial L / \partial \hat{y}_i$ (symlog)", (-1e5, 1)),
+        self.bars = [
+            _bar_panel(axes[0], k, r"$\hat{y} = \mathrm{softmax}(a_L)$", r"$\hat{y}_i$", (0, 1)),
+            _bar_panel(axes[1], k, r"$e(\ell)$", r"$e(\ell)_i$", (0, 1.05)),
+            _bar_panel(axes[2], k, r"$\partial L / \partial \hat{y}$", r"$\partial L / \partial \hat{y}_i$ (symlog)", (-1, 1)),
         ]
-        for ax, (title, ylabel, ylim) in zip(axes, panels):
-            ax.set_title(title)
-            ax.set_xlabel("class $i$")
-            ax.set_ylabel(ylabel)
-            ax.set_xticks(classes)
-            ax.axhline(0, color="black", linewidth=0.8)
         axes[2].set_yscale("symlog", linthresh=1)
-        for ax, (_, _, ylim) in zip(axes, panels):
-            ax.set_ylim(*ylim)
-        self.axes = axes
-        self.value_labels = [axes[2].text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in classes]
+        axes[2].set_ylim(-1e5, 1)
+        self.value_labels = [axes[2].text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(k)]
 
     def draw(self, a: np.ndarray, l: int) -> GradWrtYhatReading:
         """Update the bars for logits ``a`` (shape (k,)) and true class ``l``; return the numbers shown."""
         reading = read_grad_wrt_yhat(a, l)
-        colors = [TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR for i in range(self.k)]
         for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad)):
-            for bar, height, color in zip(bars, heights, colors):
-                bar.set_height(height)
-                bar.set_color(color)
+            _set_bars(bars, heights, l)
         for i, label in enumerate(self.value_labels):
             label.set_text(f"{reading.grad[i]:.3g}" if i == l else "0")
             label.set_y(reading.grad[i])
@@ -106,6 +118,93 @@ class GradWrtYhatFigure:
 
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
-        return buffer.getvalue()
+        return _render_png(self.figure)
+
+
+@dataclass(frozen=True)
+class SoftmaxGradientReading:
+    """What the figure of notebook 2 shows for logits ``a`` (shape (k,)), true class ``l`` and temperature ``T``.
+
+    The output is ŷ = softmax(a_L / T), so ∂L/∂a_L = (ŷ - e(ℓ)) / T and the
+    Jacobian ∂ŷ/∂a_L = (diag(ŷ) - ŷŷᵀ) / T; at T = 1 they are the lecture's.
+    """
+
+    a: np.ndarray
+    l: int
+    T: float
+    yhat: np.ndarray
+    e: np.ndarray
+    grad: np.ndarray
+    jacobian: np.ndarray
+    loss: float
+
+    def __str__(self) -> str:
+        gradient_sum = round(float(self.grad.sum()), 12) + 0.0  # + 0.0 prints a negative zero as 0
+        return (
+            f"true class l = {self.l}, temperature T = {self.T:.2f}\n"
+            f"yhat = softmax(a/T) = {format_vector(self.yhat)}\n"
+            f"e(l)                = {format_vector(self.e)}\n"
+            f"dL/da_L             = {format_vector(self.grad)}\n"
+            f"sum of dL/da_L      = {gradient_sum:.4f}\n"
+            f"L = -log yhat_l     = {self.loss:.4f}"
+        )
+
+
+def read_softmax_gradient(a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradientReading:
+    """Compute ŷ, e(ℓ), ∂L/∂a_L, the Jacobian and L for logits ``a`` (shape (k,)) at temperature ``T``."""
+    if not T > 0:
+        raise ValueError(f"T must be a positive temperature; got {T!r}")
+    a = np.asarray(a, dtype=np.float64)
+    scaled = a / T
+    return SoftmaxGradientReading(
+        a=a,
+        l=l,
+        T=float(T),
+        yhat=softmax(scaled),
+        e=one_hot(l, a.shape[0]),
+        grad=grad_wrt_logits(scaled, l) / T,
+        jacobian=softmax_jacobian(scaled) / T,
+        loss=cross_entropy(scaled, l),
+    )
+
+
+class SoftmaxGradientFigure:
+    """Bars of ŷ, e(ℓ) and ∂L/∂a_L = (ŷ - e(ℓ))/T, and a heatmap of the Jacobian ∂ŷ/∂a_L."""
+
+    def __init__(self, k: int = 4) -> None:
+        self.k = k
+        self.figure = Figure(figsize=(12.0, 3.0), dpi=80, layout="constrained")
+        axes = self.figure.subplots(1, 4, width_ratios=[1, 1, 1, 1.1])
+        self.bars = [
+            _bar_panel(axes[0], k, r"$\hat{y} = \mathrm{softmax}(a_L / T)$", r"$\hat{y}_i$", (0, 1)),
+            _bar_panel(axes[1], k, r"$e(\ell)$", r"$e(\ell)_i$", (0, 1.05)),
+            _bar_panel(axes[2], k, r"$\partial L / \partial a_L = (\hat{y} - e(\ell))/T$", r"$\partial L / \partial a_{Li}$", (-1, 1)),
+        ]
+        self.gradient_axes = axes[2]
+        self.heatmap = axes[3].imshow(np.zeros((k, k)), cmap="RdBu_r", vmin=-0.25, vmax=0.25)
+        axes[3].set_title(r"Jacobian $\partial \hat{y}_i / \partial a_{Lj}$")
+        axes[3].set_xlabel("$j$ (logit)")
+        axes[3].set_ylabel("$i$ (output)")
+        axes[3].set_xticks(np.arange(k))
+        axes[3].set_yticks(np.arange(k))
+        self.figure.colorbar(self.heatmap, ax=axes[3])
+
+    def draw(self, a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradientReading:
+        """Update the bars and the heatmap for logits ``a`` (shape (k,)), class ``l`` and temperature ``T``."""
+        reading = read_softmax_gradient(a, l, T)
+        for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad)):
+            _set_bars(bars, heights, l)
+        limit = max(1.0, 1.0 / reading.T)
+        self.gradient_axes.set_ylim(-limit, limit)
+        self.heatmap.set_data(reading.jacobian)
+        scale = 0.25 / min(reading.T, 1.0)
+        self.heatmap.set_clim(-scale, scale)
+        self.figure.suptitle(
+            f"true class $\\ell$ = {l},   T = {reading.T:.2f},   $L$ = {reading.loss:.4f},"
+            f"   sum of $\\partial L/\\partial a_L$ = {round(float(reading.grad.sum()), 12) + 0.0:.4f}"
+        )
+        return reading
+
+    def to_png(self) -> bytes:
+        """Render the figure as PNG bytes."""
+        return _render_png(self.figure)

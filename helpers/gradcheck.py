@@ -58,7 +58,9 @@ def describe_relative_error(error: float, tolerance: float = 1e-7) -> str:
     The last digits of an error near 1e-12 depend on how the machine rounds
     exp and log, so the notebooks print only the power of ten above it.
     """
-    verdict = f"passes: below {tolerance:.0e}" if error < tolerance else f"FAILS: not below {tolerance:.0e}"
+    if error >= tolerance:
+        return f"= {error:.2g} (FAILS: not below {tolerance:.0e})"
+    verdict = f"passes: below {tolerance:.0e}"
     if error == 0:
         return f"= 0 ({verdict})"
     return f"< 1e{int(np.floor(np.log10(error))) + 1:d} ({verdict})"

@@ -32,7 +32,7 @@ def test_relative_error_flags_a_sign_error():
 
 @pytest.mark.parametrize(
     "error, text",
-    [(3.7e-12, "< 1e-11 (passes: below 1e-07)"), (1e-12, "< 1e-11 (passes"), (0.0, "= 0 (passes"), (0.5, "< 1e0 (FAILS")],
+    [(3.7e-12, "< 1e-11 (passes: below 1e-07)"), (1e-12, "< 1e-11 (passes"), (0.0, "= 0 (passes"), (0.5, "= 0.5 (FAILS")],
 )
 def test_describe_relative_error_gives_the_power_of_ten_above(error, text):
     assert describe_relative_error(error).startswith(text)

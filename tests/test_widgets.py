@@ -38,3 +38,19 @@ def test_set_controls_refuses_an_unknown_name(explorer_and_panel):
     explorer, _ = explorer_and_panel
     with pytest.raises(ValueError, match="a_L9"):
         set_controls(explorer, a_L9=1.0)
+
+
+def test_softmax_explorer_with_temperature_matches_the_kernels():
+    from helpers import grad_wrt_logits, softmax_jacobian
+    from helpers.figures import SoftmaxGradientFigure
+
+    panel = FigurePanel(SoftmaxGradientFigure(k=3))
+    explorer = widgets.interactive(
+        panel.update, l=class_picker(3), T=widgets.FloatSlider(value=1.0, min=0.25, max=5.0), **logit_sliders([1.0, 0.0, -1.0])
+    )
+    reading = set_controls(explorer, T=2.0, l=1)
+    a = np.array([1.0, 0.0, -1.0])
+    np.testing.assert_allclose(reading.grad, grad_wrt_logits(a / 2.0, 1) / 2.0)
+    np.testing.assert_allclose(reading.jacobian, softmax_jacobian(a / 2.0) / 2.0)
+    assert abs(reading.grad.sum()) < 1e-15
+    assert "T = 2.00" in panel.numbers.value
