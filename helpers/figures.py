@@ -208,3 +208,72 @@ class SoftmaxGradientFigure:
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
         return _render_png(self.figure)
+
+
+@dataclass(frozen=True)
+class GradientDescentReading:
+    """The outcome of gradient descent on the MSE output layer at learning rate ``eta`` for ``steps`` steps."""
+
+    eta: float
+    steps: int
+    final_train_loss: float
+    final_test_loss: float
+    closed_form_test_loss: float
+    diverged: bool
+
+    def __str__(self) -> str:
+        if self.diverged:
+            outcome = "diverged: the loss passed 1e12 and the run stopped"
+        else:
+            gap = 100 * (self.final_test_loss / self.closed_form_test_loss - 1)
+            outcome = f"test MSE {self.final_test_loss:.2f} ({gap:+.2f}% from the closed form)"
+        return (
+            f"eta = {self.eta:.4f}, steps = {self.steps}\n"
+            f"train MSE {self.final_train_loss:.6g}\n"
+            f"{outcome}\n"
+            f"closed-form least squares: test MSE {self.closed_form_test_loss:.2f}"
+        )
+
+
+class GradientDescentFigure:
+    """Train and test MSE against the step of gradient descent, beside the closed-form test MSE."""
+
+    def __init__(self, split) -> None:
+        from helpers.linear_regression import least_squares
+        from helpers.mse import linear_output, mse
+
+        self.split = split
+        W_out, b = least_squares(split.a_train, split.y_train)
+        self.closed_form_test_loss = mse(split.y_test, linear_output(split.a_test, W_out, b))
+        self.figure = Figure(figsize=(6.5, 3.6), dpi=80, layout="constrained")
+        self.ax = self.figure.subplots()
+        (self.train_line,) = self.ax.semilogy([], [], label="train MSE")
+        (self.test_line,) = self.ax.semilogy([], [], label="test MSE")
+        self.ax.axhline(self.closed_form_test_loss, color="black", linestyle="--", linewidth=1, label="closed-form test MSE")
+        self.ax.set_xlabel("step of gradient descent")
+        self.ax.set_ylabel("MSE")
+        self.ax.legend(loc="upper right")
+
+    def draw(self, eta: float, steps: int) -> GradientDescentReading:
+        """Train from zeros with learning rate ``eta`` for ``steps`` steps and redraw the loss curves."""
+        from helpers.linear_regression import gradient_descent
+
+        history = gradient_descent(self.split.a_train, self.split.y_train, eta, steps, self.split.a_test, self.split.y_test)
+        steps_run = np.arange(len(history.train_loss))
+        self.train_line.set_data(steps_run, history.train_loss)
+        self.test_line.set_data(steps_run, history.test_loss)
+        self.ax.set_xlim(0, max(steps, 1))
+        self.ax.set_ylim(1e3, max(1e5, min(1e13, max(history.train_loss) * 2)))
+        self.ax.set_title(f"gradient descent, $\\eta$ = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
+        return GradientDescentReading(
+            eta=float(eta),
+            steps=int(steps),
+            final_train_loss=history.train_loss[-1],
+            final_test_loss=history.test_loss[-1],
+            closed_form_test_loss=self.closed_form_test_loss,
+            diverged=history.diverged,
+        )
+
+    def to_png(self) -> bytes:
+        """Render the figure as PNG bytes."""
+        return _render_png(self.figure)

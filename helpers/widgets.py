@@ -17,9 +17,9 @@ import numpy as np
 
 
 class Drawable(Protocol):
-    """A figure that can redraw itself for new logits and class and render to PNG."""
+    """A figure that redraws itself for the explorer's controls and renders to PNG."""
 
-    def draw(self, a: np.ndarray, l: int, **options: Any) -> object: ...
+    def draw(self, **controls: Any) -> object: ...
 
     def to_png(self) -> bytes: ...
 
@@ -43,9 +43,9 @@ class FigurePanel:
     """An ``Image`` of a figure and an ``HTML`` block with the numbers it shows.
 
     ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
-    it gathers the logit sliders ``a_L1 .. a_Lk`` into one array, redraws the
-    figure, and returns the figure's reading, which ``interactive`` keeps as
-    ``.result``.
+    it redraws the figure for the controls' values and returns the figure's
+    reading, which ``interactive`` keeps as ``.result``. Logit sliders named
+    ``a_L1 .. a_Lk`` reach the figure as one array ``a``.
     """
 
     def __init__(self, figure: Drawable) -> None:
@@ -54,11 +54,12 @@ class FigurePanel:
         self.numbers = widgets.HTML()
         self.box = widgets.VBox([self.image, self.numbers])
 
-    def update(self, l: int, **controls: float) -> object:
+    def update(self, **controls: Any) -> object:
         logit_names = sorted((name for name in controls if name.startswith("a_L")), key=lambda name: int(name[3:]))
-        logits = np.array([controls[name] for name in logit_names])
-        options = {name: value for name, value in controls.items() if name not in logit_names}
-        reading = self.figure.draw(logits, l, **options)
+        if logit_names:
+            logits = np.array([controls.pop(name) for name in logit_names])
+            controls["a"] = logits
+        reading = self.figure.draw(**controls)
         self.image.value = self.figure.to_png()
         self.numbers.value = f"<pre class='reading'>{html.escape(str(reading))}</pre>"
         return reading
