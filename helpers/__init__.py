@@ -7,23 +7,26 @@ m examples, u hidden units, output weights W_out and learning rate η.
 
 from helpers.cross_entropy import (
     cross_entropy,
+    cross_entropy_and_grad,
     grad_wrt_logits,
     grad_wrt_yhat,
     negative_log_likelihood,
     one_hot,
 )
-from helpers.gradcheck import describe_relative_error, numerical_gradient, relative_error
+from helpers.gradcheck import describe_relative_error, norm_relative_error, numerical_gradient, relative_error
 from helpers.mse import (
     linear_output,
     mse,
     mse_grad_wrt_bias,
     mse_grad_wrt_weights,
     mse_grad_wrt_weights_per_example,
+    mse_grad_wrt_yhat,
 )
 from helpers.softmax import log_softmax, softmax, softmax_jacobian
 
 __all__ = [
     "cross_entropy",
+    "cross_entropy_and_grad",
     "describe_relative_error",
     "grad_wrt_logits",
     "grad_wrt_yhat",
@@ -33,7 +36,9 @@ __all__ = [
     "mse_grad_wrt_bias",
     "mse_grad_wrt_weights",
     "mse_grad_wrt_weights_per_example",
+    "mse_grad_wrt_yhat",
     "negative_log_likelihood",
+    "norm_relative_error",
     "numerical_gradient",
     "one_hot",
     "relative_error",

@@ -54,6 +54,21 @@ def mse(y: ArrayLike, yhat: ArrayLike) -> float:
     return float(np.mean((y - yhat) ** 2))
 
 
+def mse_grad_wrt_yhat(y: ArrayLike, yhat: ArrayLike) -> np.ndarray:
+    """∂L/∂ŷ = (2/m)(ŷ - y), the gradient that flows back from the output; ∂L/∂W_out = aᵀ (∂L/∂ŷ).
+
+    Parameters
+    ----------
+    y, yhat : array_like, both of shape (m,) or both of shape (m, 1)
+
+    Returns
+    -------
+    ndarray, the shape of ``yhat``
+    """
+    y, yhat = as_targets(y, yhat)
+    return (2.0 / y.shape[0]) * (yhat - y)
+
+
 def _check_activations_for(a: ArrayLike, y: np.ndarray) -> np.ndarray:
     return as_matrix(a, "a", (y.shape[0], None))
 

@@ -72,3 +72,10 @@ def test_no_numpy_warning_is_raised_for_bad_input():
     with np.errstate(all="raise"):
         with pytest.raises(ValueError):
             h.grad_wrt_yhat(np.array([0.0, 1.0]), 0)
+
+
+def test_fused_kernel_and_mse_grad_wrt_yhat_check_their_input_too():
+    with pytest.raises(ValueError, match="l must be a class index"):
+        h.cross_entropy_and_grad(a3, 5)
+    with pytest.raises(ValueError, match="same shape"):
+        h.mse_grad_wrt_yhat(np.zeros(3), np.zeros((3, 1)))

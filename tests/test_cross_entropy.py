@@ -108,3 +108,25 @@ def test_loss_of_a_confidently_wrong_prediction_is_exact_not_infinite():
     a = np.array([1e4, -1e4])
     assert cross_entropy(a, 1) == pytest.approx(2e4)
     np.testing.assert_array_equal(grad_wrt_logits(a, 1), [1.0, -1.0])
+
+
+@given(logits_and_class())
+def test_fused_loss_and_gradient_equal_the_separate_kernels_exactly(a_and_l):
+    from helpers import cross_entropy_and_grad
+
+    a, l = a_and_l
+    loss, grad = cross_entropy_and_grad(a, l)
+    assert loss == cross_entropy(a, l)
+    np.testing.assert_array_equal(grad, grad_wrt_logits(a, l))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_fused_batch_equals_the_separate_kernels_exactly(dtype):
+    from helpers import cross_entropy_and_grad
+
+    a = (rng.normal(size=(64, 10)) * 50).astype(dtype)
+    l = rng.integers(0, 10, size=64)
+    loss, grad = cross_entropy_and_grad(a, l)
+    assert loss == cross_entropy(a, l)
+    assert grad.dtype == dtype
+    np.testing.assert_array_equal(grad, grad_wrt_logits(a, l))

@@ -80,3 +80,13 @@ def test_a_gradient_step_lowers_the_loss(layer):
     yhat = linear_output(a, W_out, b)
     W_next = W_out - 0.01 * mse_grad_wrt_weights(a, y, yhat)
     assert mse(y, linear_output(a, W_next, b)) < mse(y, yhat)
+
+
+def test_grad_wrt_yhat_matches_finite_differences_and_feeds_the_weight_gradient(layer):
+    from helpers import mse_grad_wrt_yhat
+
+    a, W_out, b, y = layer
+    yhat = linear_output(a, W_out, b)
+    numeric = numerical_gradient(lambda p: mse(y, p), yhat)
+    assert relative_error(mse_grad_wrt_yhat(y, yhat), numeric) < 1e-7
+    np.testing.assert_allclose(a.T @ mse_grad_wrt_yhat(y, yhat), mse_grad_wrt_weights(a, y, yhat), rtol=1e-14)
