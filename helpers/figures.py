@@ -43,7 +43,8 @@ def _set_bars(bars, heights: np.ndarray, l: int) -> None:
         bar.set_color(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
 
 
-def _render_png(figure: Figure) -> bytes:
+def render_png(figure: Figure) -> bytes:
+    """Render a figure as PNG bytes."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
@@ -118,7 +119,7 @@ class GradWrtYhatFigure:
 
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
-        return _render_png(self.figure)
+        return render_png(self.figure)
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ class SoftmaxGradientFigure:
 
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
-        return _render_png(self.figure)
+        return render_png(self.figure)
 
 
 @dataclass(frozen=True)
@@ -276,4 +277,4 @@ class GradientDescentFigure:
 
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
-        return _render_png(self.figure)
+        return render_png(self.figure)

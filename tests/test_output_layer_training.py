@@ -64,3 +64,13 @@ def test_median_seconds_is_positive_and_checks_its_arguments():
     assert median_seconds(lambda: sum(range(100)), repeats=3) > 0
     with pytest.raises(ValueError, match="repeats"):
         median_seconds(lambda: None, repeats=0)
+
+
+def test_digits_test_images_are_the_raw_pixels_of_the_same_split():
+    from helpers.data import digits_test_images
+
+    images, standardised = digits_test_images(), digits_split().a_test
+    assert images.shape == (360, 64) and images.min() == 0 and images.max() == 16
+    # the same rows: standardising is an increasing map per pixel, so the order of values in a column is kept
+    column = 20
+    assert np.array_equal(np.argsort(images[:, column], kind="stable"), np.argsort(standardised[:, column], kind="stable"))
