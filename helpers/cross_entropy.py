@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers.softmax import log_softmax, softmax
+from helpers.softmax import log_softmax
 from helpers.validation import as_class_labels, as_logits, as_real_array
 
 
@@ -142,22 +142,17 @@ def grad_wrt_logits(a: ArrayLike, l: int | ArrayLike) -> np.ndarray:
         For a batch, (Ŷ - E)/m: the gradient of the mean ``cross_entropy``.
         Every row sums to 0.
     """
-    a, l = _check_logits_and_labels(a, l)
-    grad = softmax(a)
-    if a.ndim == 1:
-        grad[l] -= 1.0
-        return grad
-    m = a.shape[0]
-    grad[np.arange(m), l] -= 1.0
-    grad /= m
-    return grad
+    return cross_entropy_and_grad(a, l)[1]
 
 
 def cross_entropy_and_grad(a: ArrayLike, l: int | ArrayLike) -> tuple[float, np.ndarray]:
-    """``cross_entropy(a, l)`` and ``grad_wrt_logits(a, l)`` from one pass of the softmax.
+    """``cross_entropy(a, l)`` and its gradient ŷ - e(ℓ) (for a batch, (Ŷ - E)/m) from one softmax.
 
-    The same operations in the same order as the two functions, so both
-    results are equal to theirs bit for bit; the exponentials are computed once.
+    The loss equals ``cross_entropy`` bit for bit (the same operations on the
+    same numbers); ``grad_wrt_logits`` is this function's gradient. Written
+    for speed without hiding the formula: one (m, k) array is allocated and
+    then updated in place, and for a batch the 1/m is folded into the
+    softmax's division, so the array is passed over once fewer.
 
     Parameters
     ----------
@@ -167,21 +162,23 @@ def cross_entropy_and_grad(a: ArrayLike, l: int | ArrayLike) -> tuple[float, np.
     Returns
     -------
     loss : float
-    grad : ndarray, same shape as ``a``
+    grad : ndarray, same shape and dtype as ``a``
     """
     a, l = _check_logits_and_labels(a, l)
-    shifted = a - a.max(axis=-1, keepdims=True)
-    exp_shifted = np.exp(shifted)
-    total = exp_shifted.sum(axis=-1, keepdims=True)
-    log_total = np.log(total)
-    grad = exp_shifted / total
+    grad = a - a.max(axis=-1, keepdims=True)  # shifted logits, every entry <= 0
     if a.ndim == 1:
-        loss = float(-(shifted[l] - log_total[0]))
-        grad[l] -= 1.0
-        return loss, grad
-    m = a.shape[0]
-    rows = np.arange(m)
-    loss = float(-(shifted[rows, l] - log_total[:, 0]).mean())
-    grad[rows, l] -= 1.0
-    grad /= m
-    return loss, grad
+        true_class_shifted = grad[l]
+    else:
+        m = a.shape[0]
+        rows = np.arange(m)
+        true_class_shifted = grad[rows, l]  # a copy, taken before exp overwrites grad
+    np.exp(grad, out=grad)
+    total = grad.sum(axis=-1, keepdims=True)
+    log_yhat_true = true_class_shifted - np.log(total[..., 0])  # log ŷ_ℓ by log-sum-exp
+    if a.ndim == 1:
+        grad /= total  # ŷ
+        grad[l] -= 1.0  # ŷ - e(ℓ)
+        return float(-log_yhat_true), grad
+    grad *= 1.0 / (m * total)  # Ŷ/m
+    grad[rows, l] -= 1.0 / m  # (Ŷ - E)/m
+    return float(-log_yhat_true.mean()), grad
