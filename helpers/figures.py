@@ -1,7 +1,10 @@
 """Figures for the output layer: ŷ, e(ℓ) and a gradient as bars, and the softmax Jacobian as a heatmap.
 
-A figure is built once and then only its bar heights and labels change, so
-redrawing it for new logits costs one render and no new artists.
+The two logit figures are built and laid out once, with fixed axes. Their
+static parts (axes, ticks, labels) are rendered once into a background;
+each redraw restores that background and draws only the artists that
+change (bars, heatmap, titles), which is matplotlib's "blitting". That keeps
+a widget update to a few tens of milliseconds instead of a full render.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ import io
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
+from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from helpers.cross_entropy import cross_entropy, grad_wrt_logits, grad_wrt_yhat, one_hot
 from helpers.softmax import softmax, softmax_jacobian
@@ -28,7 +35,7 @@ def _bar_panel(ax, k: int, title: str, ylabel: str, ylim: tuple[float, float]):
     """Draw k zero-height bars on ``ax`` with labelled axes; return the bars to update later."""
     bars = ax.bar(np.arange(k), np.zeros(k))
     ax.set_title(title)
-    ax.set_xlabel("class $i$")
+    ax.set_xlabel("class i")
     ax.set_ylabel(ylabel)
     ax.set_xticks(np.arange(k))
     ax.axhline(0, color="black", linewidth=0.8)
@@ -43,11 +50,51 @@ def _set_bars(bars, heights: np.ndarray, l: int) -> None:
         bar.set_color(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
 
 
+def _freeze_layout(figure: Figure) -> None:
+    """Lay the figure out once with its layout engine, then keep those positions for every later render."""
+    figure.draw_without_rendering()
+    figure.set_layout_engine("none")
+
+
 def render_png(figure: Figure) -> bytes:
     """Render a figure as PNG bytes."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+class BlittedFigure:
+    """A figure whose ``dynamic`` artists are redrawn over a background rendered once.
+
+    Subclasses build ``self.figure``, then call ``self._prepare(dynamic)``.
+    In a notebook the object shows itself as the PNG that ``to_png`` makes.
+    """
+
+    figure: Figure
+
+    def _prepare(self, dynamic: list[Artist]) -> None:
+        _freeze_layout(self.figure)
+        for artist in dynamic:
+            artist.set_animated(True)  # left out of the background
+        self._dynamic = dynamic
+        self._canvas = FigureCanvasAgg(self.figure)
+        self._canvas.draw()
+        self._background = self._canvas.copy_from_bbox(self.figure.bbox)
+
+    def to_png(self) -> bytes:
+        """Render the figure as PNG bytes: the kept background plus the changing artists."""
+        self._canvas.restore_region(self._background)
+        for artist in self._dynamic:
+            self.figure.draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def _repr_png_(self) -> bytes:
+        return self.to_png()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(k={self.k})"
 
 
 @dataclass(frozen=True)
@@ -85,7 +132,7 @@ def read_grad_wrt_yhat(a: np.ndarray, l: int) -> GradWrtYhatReading:
     )
 
 
-class GradWrtYhatFigure:
+class GradWrtYhatFigure(BlittedFigure):
     """Bars of ŷ, e(ℓ) and ∂L/∂ŷ = -(1/ŷ_ℓ) e(ℓ) for k classes, the true class in orange.
 
     The gradient panel uses a symmetric-log scale down to -1e5, so its one
@@ -97,13 +144,18 @@ class GradWrtYhatFigure:
         self.figure = Figure(figsize=(9.0, 3.0), dpi=80, layout="constrained")
         axes = self.figure.subplots(1, 3)
         self.bars = [
-            _bar_panel(axes[0], k, r"$\hat{y} = \mathrm{softmax}(a_L)$", r"$\hat{y}_i$", (0, 1)),
-            _bar_panel(axes[1], k, r"$e(\ell)$", r"$e(\ell)_i$", (0, 1.05)),
-            _bar_panel(axes[2], k, r"$\partial L / \partial \hat{y}$", r"$\partial L / \partial \hat{y}_i$ (symlog)", (-1, 1)),
+            _bar_panel(axes[0], k, "ŷ = softmax(a_L)", "ŷ_i", (0, 1)),
+            _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
+            _bar_panel(axes[2], k, "∂L/∂ŷ", "∂L/∂ŷ_i (symmetric log scale)", (-1, 1)),
         ]
         axes[2].set_yscale("symlog", linthresh=1)
         axes[2].set_ylim(-1e5, 1)
+        axes[2].yaxis.set_major_locator(FixedLocator([-1e5, -1e4, -1e3, -1e2, -10, -1, 0]))
+        axes[2].yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}".replace("-", "−")))
+        axes[2].yaxis.set_minor_locator(FixedLocator([]))
         self.value_labels = [axes[2].text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(k)]
+        self.title = self.figure.suptitle(" ")
+        self._prepare([*[bar for bars in self.bars for bar in bars], *self.value_labels, self.title])
 
     def draw(self, a: np.ndarray, l: int) -> GradWrtYhatReading:
         """Update the bars for logits ``a`` (shape (k,)) and true class ``l``; return the numbers shown."""
@@ -114,12 +166,9 @@ class GradWrtYhatFigure:
             label.set_text(f"{reading.grad[i]:.3g}" if i == l else "0")
             label.set_y(reading.grad[i])
             label.set_verticalalignment("top" if i == l else "bottom")
-        self.figure.suptitle(f"true class $\\ell$ = {l},   $L = -\\log \\hat{{y}}_\\ell$ = {reading.loss:.4f}")
+        self.title.set_text(f"true class ℓ = {l},   L = −log ŷ_ℓ = {reading.loss:.4f}")
         return reading
 
-    def to_png(self) -> bytes:
-        """Render the figure as PNG bytes."""
-        return render_png(self.figure)
 
 
 @dataclass(frozen=True)
@@ -169,46 +218,44 @@ def read_softmax_gradient(a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradi
     )
 
 
-class SoftmaxGradientFigure:
-    """Bars of ŷ, e(ℓ) and ∂L/∂a_L = (ŷ - e(ℓ))/T, and a heatmap of the Jacobian ∂ŷ/∂a_L."""
+class SoftmaxGradientFigure(BlittedFigure):
+    """Bars of ŷ, e(ℓ) and ∂L/∂a_L = (ŷ - e(ℓ))/T, and a heatmap of the Jacobian ∂ŷ/∂a_L.
+
+    The axes are fixed for temperatures T ≥ 0.5: every gradient entry lies in
+    [-1/T, 1/T] ⊂ [-2, 2] and every Jacobian entry in [-0.25/T, 0.25/T] ⊂ [-0.5, 0.5].
+    """
 
     def __init__(self, k: int = 4) -> None:
         self.k = k
         self.figure = Figure(figsize=(12.0, 3.0), dpi=80, layout="constrained")
         axes = self.figure.subplots(1, 4, width_ratios=[1, 1, 1, 1.1])
         self.bars = [
-            _bar_panel(axes[0], k, r"$\hat{y} = \mathrm{softmax}(a_L / T)$", r"$\hat{y}_i$", (0, 1)),
-            _bar_panel(axes[1], k, r"$e(\ell)$", r"$e(\ell)_i$", (0, 1.05)),
-            _bar_panel(axes[2], k, r"$\partial L / \partial a_L = (\hat{y} - e(\ell))/T$", r"$\partial L / \partial a_{Li}$", (-1, 1)),
+            _bar_panel(axes[0], k, "ŷ = softmax(a_L / T)", "ŷ_i", (0, 1)),
+            _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
+            _bar_panel(axes[2], k, "∂L/∂a_L = (ŷ − e(ℓ))/T", "∂L/∂a_Li", (-2, 2)),
         ]
-        self.gradient_axes = axes[2]
-        self.heatmap = axes[3].imshow(np.zeros((k, k)), cmap="RdBu_r", vmin=-0.25, vmax=0.25)
-        axes[3].set_title(r"Jacobian $\partial \hat{y}_i / \partial a_{Lj}$")
-        axes[3].set_xlabel("$j$ (logit)")
-        axes[3].set_ylabel("$i$ (output)")
+        self.heatmap = axes[3].imshow(np.zeros((k, k)), cmap="RdBu_r", vmin=-0.5, vmax=0.5)
+        axes[3].set_title("Jacobian ∂ŷ_i/∂a_Lj")
+        axes[3].set_xlabel("j (logit)")
+        axes[3].set_ylabel("i (output)")
         axes[3].set_xticks(np.arange(k))
         axes[3].set_yticks(np.arange(k))
         self.figure.colorbar(self.heatmap, ax=axes[3])
+        self.title = self.figure.suptitle(" ")
+        self._prepare([*[bar for bars in self.bars for bar in bars], self.heatmap, self.title])
 
     def draw(self, a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradientReading:
         """Update the bars and the heatmap for logits ``a`` (shape (k,)), class ``l`` and temperature ``T``."""
         reading = read_softmax_gradient(a, l, T)
         for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad)):
             _set_bars(bars, heights, l)
-        limit = max(1.0, 1.0 / reading.T)
-        self.gradient_axes.set_ylim(-limit, limit)
         self.heatmap.set_data(reading.jacobian)
-        scale = 0.25 / min(reading.T, 1.0)
-        self.heatmap.set_clim(-scale, scale)
-        self.figure.suptitle(
-            f"true class $\\ell$ = {l},   T = {reading.T:.2f},   $L$ = {reading.loss:.4f},"
-            f"   sum of $\\partial L/\\partial a_L$ = {round(float(reading.grad.sum()), 12) + 0.0:.4f}"
+        gradient_sum = round(float(reading.grad.sum()), 12) + 0.0
+        self.title.set_text(
+            f"true class ℓ = {l},   T = {reading.T:.2f},   L = {reading.loss:.4f},   sum of ∂L/∂a_L = {gradient_sum:.4f}"
         )
         return reading
 
-    def to_png(self) -> bytes:
-        """Render the figure as PNG bytes."""
-        return render_png(self.figure)
 
 
 @dataclass(frozen=True)
@@ -254,6 +301,8 @@ class GradientDescentFigure:
         self.ax.set_xlabel("step of gradient descent")
         self.ax.set_ylabel("MSE")
         self.ax.legend(loc="upper right")
+        self.title = self.ax.set_title(" ")
+        _freeze_layout(self.figure)
 
     def draw(self, eta: float, steps: int) -> GradientDescentReading:
         """Train from zeros with learning rate ``eta`` for ``steps`` steps and redraw the loss curves."""
@@ -265,7 +314,7 @@ class GradientDescentFigure:
         self.test_line.set_data(steps_run, history.test_loss)
         self.ax.set_xlim(0, max(steps, 1))
         self.ax.set_ylim(1e3, max(1e5, min(1e13, max(history.train_loss) * 2)))
-        self.ax.set_title(f"gradient descent, $\\eta$ = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
+        self.title.set_text(f"gradient descent, η = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
         return GradientDescentReading(
             eta=float(eta),
             steps=int(steps),
