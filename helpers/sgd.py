@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from helpers.network import OutputLayer, Parameters, SoftmaxCrossEntropy, forward, loss_and_gradients, predict_classes
+from helpers.network import OutputLayer, Parameters, SoftmaxCrossEntropy, forward, loss_and_gradients
 
 
 @dataclass
@@ -38,10 +38,11 @@ def _record(history: History, params: Parameters, data, output: OutputLayer, act
         (data.a_train, data.y_train, history.train_loss, history.train_accuracy),
         (data.a_test, data.y_test, history.test_loss, history.test_accuracy),
     ):
-        loss, _ = output.loss_and_grad(forward(params, x, activation).a_L, targets)
+        a_L = forward(params, x, activation).a_L
+        loss, _ = output.loss_and_grad(a_L, targets)
         losses.append(loss)
         if isinstance(output, SoftmaxCrossEntropy):
-            accuracies.append(float(np.mean(predict_classes(params, x, activation) == targets)))
+            accuracies.append(float(np.mean(np.argmax(a_L, axis=1) == targets)))  # argmax of a_L is argmax of ŷ
 
 
 def train(
