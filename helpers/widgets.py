@@ -36,7 +36,9 @@ def logit_sliders(initial: Sequence[float], low: float = -5.0, high: float = 5.0
 
 def class_picker(k: int, initial: int = 0) -> widgets.Dropdown:
     """A control for the true class ℓ in 0..k-1."""
-    return widgets.Dropdown(options=list(range(k)), value=initial, description="true class ℓ")
+    return widgets.Dropdown(
+        options=list(range(k)), value=initial, description="true class ℓ", style={"description_width": "initial"}
+    )
 
 
 class FigurePanel:
