@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install lab test notebooks bench clean
+.PHONY: install lab test test-browser notebooks bench bench-browser clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,14 @@ lab: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
+test-browser: $(INSTALLED)
+	$(BIN)/python -m pytest -m browser tests/browser
+
 bench: $(INSTALLED)
 	$(BIN)/python -m benchmarks.run
+
+bench-browser: $(INSTALLED)
+	$(BIN)/python -m benchmarks.browser_latency
 
 notebooks: $(INSTALLED)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
