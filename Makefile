@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# jupyter refuses to start as root (containers, CI machines) unless told to.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: install lab test test-browser notebooks bench bench-browser clean
 
@@ -17,7 +19,7 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 lab: $(INSTALLED)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
