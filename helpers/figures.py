@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 from matplotlib.ticker import FixedLocator, FuncFormatter
+from PIL import Image
 
 from helpers.cross_entropy import cross_entropy, grad_wrt_logits, grad_wrt_yhat, one_hot
+from helpers.linear_regression import gradient_descent, least_squares
+from helpers.mse import linear_output, mse
 from helpers.softmax import softmax, softmax_jacobian
+
+if TYPE_CHECKING:
+    from helpers.data import Split
 
 TRUE_CLASS_COLOR = "tab:orange"
 OTHER_CLASS_COLOR = "tab:blue"
@@ -286,10 +292,7 @@ class GradientDescentReading:
 class GradientDescentFigure:
     """Train and test MSE against the step of gradient descent, beside the closed-form test MSE."""
 
-    def __init__(self, split) -> None:
-        from helpers.linear_regression import least_squares
-        from helpers.mse import linear_output, mse
-
+    def __init__(self, split: Split) -> None:
         self.split = split
         W_out, b = least_squares(split.a_train, split.y_train)
         self.closed_form_test_loss = mse(split.y_test, linear_output(split.a_test, W_out, b))
@@ -306,8 +309,6 @@ class GradientDescentFigure:
 
     def draw(self, eta: float, steps: int) -> GradientDescentReading:
         """Train from zeros with learning rate ``eta`` for ``steps`` steps and redraw the loss curves."""
-        from helpers.linear_regression import gradient_descent
-
         history = gradient_descent(self.split.a_train, self.split.y_train, eta, steps, self.split.a_test, self.split.y_test)
         steps_run = np.arange(len(history.train_loss))
         self.train_line.set_data(steps_run, history.train_loss)

@@ -34,7 +34,7 @@ class Backend:
 
 
 def _numeric_derivative(f: Callable[[Sequence[float]], float], a: Sequence[float], i: int) -> float:
-    return float(numerical_gradient(lambda x: f(x), np.asarray(a, dtype=np.float64))[i])
+    return float(numerical_gradient(f, np.asarray(a, dtype=np.float64))[i])
 
 
 def _symbolic_derivative(f: Callable[[Sequence[Any]], Any], a: Sequence[Any], i: int) -> Any:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
+from helpers.data import Split
 from helpers.figures import render_png
-from helpers.sgd import History
+from helpers.network import SoftmaxCrossEntropy, init_parameters
+from helpers.sgd import History, train
 
 
 def _draw_history(axes, history: History) -> None:
@@ -90,7 +92,7 @@ class TrainingReading:
 class TrainingExplorerFigure:
     """Retrains the digits network for the chosen η, batch size and hidden size and redraws its learning curves."""
 
-    def __init__(self, data, epochs: int = 15, momentum: float = 0.9, weight_decay: float = 1e-3, seed: int = 0) -> None:
+    def __init__(self, data: Split, epochs: int = 15, momentum: float = 0.9, weight_decay: float = 1e-3, seed: int = 0) -> None:
         self.data = data
         self.epochs = epochs
         self.momentum = momentum
@@ -99,9 +101,6 @@ class TrainingExplorerFigure:
         self.figure = Figure(figsize=(10, 3.4), dpi=80, layout="constrained")
 
     def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
-        from helpers.network import SoftmaxCrossEntropy, init_parameters
-        from helpers.sgd import train
-
         n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
         params = init_parameters(n_inputs, hidden, k, seed=self.seed)
         history = train(
