@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.data import Split
+from helpers.digits_training import SETTINGS
 from helpers.figures import render_png
 from helpers.network import SoftmaxCrossEntropy, init_parameters
 from helpers.sgd import History, train
@@ -92,7 +93,14 @@ class TrainingReading:
 class TrainingExplorerFigure:
     """Retrains the digits network for the chosen η, batch size and hidden size and redraws its learning curves."""
 
-    def __init__(self, data: Split, epochs: int = 15, momentum: float = 0.9, weight_decay: float = 1e-3, seed: int = 0) -> None:
+    def __init__(
+        self,
+        data: Split,
+        epochs: int = SETTINGS["epochs"],
+        momentum: float = SETTINGS["momentum"],
+        weight_decay: float = SETTINGS["weight_decay"],
+        seed: int = 0,
+    ) -> None:
         self.data = data
         self.epochs = epochs
         self.momentum = momentum
