@@ -117,6 +117,7 @@ class GradWrtYhatReading:
     def __str__(self) -> str:
         return (
             f"true class l = {self.l}\n"
+            f"a_L             = {format_vector(self.a)}\n"
             f"yhat            = {format_vector(self.yhat)}\n"
             f"e(l)            = {format_vector(self.e)}\n"
             f"L = -log yhat_l = {self.loss:.4f}\n"
@@ -198,6 +199,7 @@ class SoftmaxGradientReading:
         gradient_sum = round(float(self.grad.sum()), 12) + 0.0  # + 0.0 prints a negative zero as 0
         return (
             f"true class l = {self.l}, temperature T = {self.T:.2f}\n"
+            f"a_L                 = {format_vector(self.a)}\n"
             f"yhat = softmax(a/T) = {format_vector(self.yhat)}\n"
             f"e(l)                = {format_vector(self.e)}\n"
             f"dL/da_L             = {format_vector(self.grad)}\n"

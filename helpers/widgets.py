@@ -9,6 +9,7 @@ what the cell itself prints.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -47,7 +48,9 @@ class FigurePanel:
     ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
     it redraws the figure for the controls' values and returns the figure's
     reading, which ``interactive`` keeps as ``.result``. Logit sliders named
-    ``a_L1 .. a_Lk`` reach the figure as one array ``a``.
+    ``a_L1 .. a_Lk`` reach the figure as one array ``a``. The reading's
+    ``<pre>`` carries the exact control values it was computed for, as JSON
+    in ``data-controls``, so a page can tell which settings the text shows.
     """
 
     def __init__(self, figure: Drawable) -> None:
@@ -57,13 +60,16 @@ class FigurePanel:
         self.box = widgets.VBox([self.image, self.numbers])
 
     def update(self, **controls: Any) -> object:
+        settings = json.dumps(controls)  # every control's exact value, in the order the controls are shown
         logit_names = sorted((name for name in controls if name.startswith("a_L")), key=lambda name: int(name[3:]))
         if logit_names:
             logits = np.array([controls.pop(name) for name in logit_names])
             controls["a"] = logits
         reading = self.figure.draw(**controls)
         self.image.value = self.figure.to_png()
-        self.numbers.value = f"<pre class='reading'>{html.escape(str(reading))}</pre>"
+        self.numbers.value = (
+            f"<pre class='reading' data-controls='{html.escape(settings, quote=True)}'>{html.escape(str(reading))}</pre>"
+        )
         return reading
 
 

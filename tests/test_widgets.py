@@ -54,3 +54,15 @@ def test_softmax_explorer_with_temperature_matches_the_kernels():
     np.testing.assert_allclose(reading.jacobian, softmax_jacobian(a / 2.0) / 2.0)
     assert abs(reading.grad.sum()) < 1e-15
     assert "T = 2.00" in panel.numbers.value
+
+
+def test_the_reading_carries_the_exact_settings_it_was_computed_for(explorer_and_panel):
+    import html
+    import json
+    import re
+
+    explorer, panel = explorer_and_panel
+    set_controls(explorer, l=3, a_L2=1.1)
+    settings = json.loads(html.unescape(re.search(r"data-controls='([^']*)'", panel.numbers.value).group(1)))
+    assert settings == {"l": 3, "a_L1": 2.0, "a_L2": 1.1, "a_L3": 0.1, "a_L4": -1.0}
+    assert list(settings) == [widget._kwarg for widget in explorer.kwargs_widgets]

@@ -143,6 +143,7 @@ def chromium_page(executable: str) -> Iterator:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.add_init_script(script=READING_STATE_JS)
             page.console_errors = []
             page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
             page.on("pageerror", lambda error: page.console_errors.append(str(error)))
@@ -177,48 +178,83 @@ def _menu(page, menu: str, item: str) -> None:
     page.get_by_role("menuitem", name=item, exact=True).click()
 
 
-def readout_values(page, scope) -> list[float]:
-    """The numbers shown beside the sliders in ``scope``; ipywidgets writes negatives with the Unicode minus sign."""
-    return [float(text.replace("\u2212", "-")) for text in scope.locator(".widget-readout").all_inner_texts()]
+# Installed in every page: the state of one explorer, read in one go so that its parts belong to one moment.
+#   text      the reading the widget shows
+#   settings  the exact control values that reading was computed for (the panel writes them into data-controls)
+#   controls  what the controls show: a dropdown's value, a slider's readout (negatives with a plain minus)
+#   consistent  whether the reading was computed for the settings the controls show, to the readouts' precision
+READING_STATE_JS = r"""
+window.readingState = (scope) => {
+    const reading = scope.querySelector('pre.reading');
+    const shown = [...scope.querySelectorAll('.widget-dropdown select, .widget-readout')];
+    const controls = shown.map(e => e.tagName === 'SELECT' ? e.value : e.innerText.replace('\u2212', '-').trim());
+    if (reading === null) return {text: null, settings: null, controls, consistent: false};
+    const settings = JSON.parse(reading.dataset.controls);
+    const values = Object.values(settings);
+    const agrees = (value, text) => {
+        if (typeof value !== 'number' || !/^-?[0-9.]+$/.test(text)) return String(value) === text;
+        const decimals = (text.split('.')[1] || '').length;
+        return Math.abs(value - parseFloat(text)) <= 0.5 * 10 ** -decimals * (1 + 1e-9);
+    };
+    const consistent = values.length === controls.length && values.every((value, i) => agrees(value, controls[i]));
+    return {text: reading.innerText, settings, controls, consistent};
+};
+"""
 
 
-def wait_for_new_reading(page, scope, before: str, timeout_ms: int = 30_000) -> str:
-    """Wait until the explorer's text in ``scope`` differs from ``before``; return the new text.
+def reading_state(scope) -> dict:
+    """The explorer's reading, the settings it was computed for and what its controls show, all at one moment."""
+    return scope.evaluate("(scope) => window.readingState(scope)")
 
-    The HTML widget replaces its <pre> at every update, so the text is looked up afresh at each poll.
+
+def wait_for_reading_of_new_controls(page, scope, controls_before: list[str], timeout_ms: int = 60_000) -> dict:
+    """Wait until the controls show other values than ``controls_before`` and the reading shown was computed for
+    exactly those values; return that state (see ``READING_STATE_JS``), read at the moment the condition held.
+
+    Moving two controls makes the kernel answer twice; the first answer, computed for the first move only,
+    does not satisfy the condition, so a reading in between is never taken for the final one.
     """
-    page.wait_for_function(
+    handle = page.wait_for_function(
         """([scope, before]) => {
-            const reading = scope.querySelector('pre.reading');
-            return reading !== null && reading.innerText !== before;
+            const state = window.readingState(scope);
+            const moved = JSON.stringify(state.controls) !== JSON.stringify(before);
+            return moved && state.consistent ? state : false;
         }""",
-        arg=[scope.element_handle(), before],
+        arg=[scope.element_handle(), controls_before],
         timeout=timeout_ms,
     )
-    return scope.locator("pre.reading").inner_text()
+    return handle.json_value()
 
 
 def response_times_ms(page, scope, slider: int, moves: int) -> list[float]:
     """Move slider number ``slider`` in ``scope`` ``moves`` times with the arrow keys; per move, the milliseconds
-    from the key press to the widget's new text in the page, timed inside the page (no Playwright round trip)."""
+    from the key press to the reading computed for the slider's new value, timed inside the page (no Playwright
+    round trip)."""
     scope.evaluate(
         """(scope) => {
             window.__responses = [];
             window.__pressedAt = null;
-            const text = () => (scope.querySelector('pre.reading') || {}).innerText;
-            document.addEventListener('keydown', () => { window.__pressedAt = performance.now(); window.__textBefore = text(); }, true);
+            document.addEventListener('keydown', () => {
+                window.__pressedAt = performance.now();
+                window.__controlsBefore = JSON.stringify(window.readingState(scope).controls);
+            }, true);
             new MutationObserver(() => {
-                if (window.__pressedAt !== null && text() !== window.__textBefore) {
+                if (window.__pressedAt === null) return;
+                const state = window.readingState(scope);
+                if (state.consistent && JSON.stringify(state.controls) !== window.__controlsBefore) {
                     window.__responses.push(performance.now() - window.__pressedAt);
                     window.__pressedAt = null;
                 }
-            }).observe(scope, {subtree: true, childList: true, characterData: true});
+            }).observe(scope, {subtree: true, childList: true, characterData: true, attributes: true});
         }"""
     )
     handle = scope.locator(".noUi-handle").nth(slider)
     for move in range(moves):
-        before = scope.locator("pre.reading").inner_text()
+        controls_before = reading_state(scope)["controls"]
         handle.focus()
         page.keyboard.press("ArrowRight" if move % 2 == 0 else "ArrowLeft")
-        wait_for_new_reading(page, scope, before, timeout_ms=60_000)
-    return page.evaluate("window.__responses")
+        wait_for_reading_of_new_controls(page, scope, controls_before)
+    responses = page.evaluate("window.__responses")
+    if len(responses) != moves:
+        raise RuntimeError(f"timed {len(responses)} of {moves} moves: the page missed some of the widget's answers")
+    return responses

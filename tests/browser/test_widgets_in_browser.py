@@ -15,7 +15,7 @@ from typing import Callable
 import numpy as np
 import pytest
 
-from lab import chromium_page, find_chromium, lab_server, readout_values, run_all_cells, wait_for_new_reading
+from lab import chromium_page, find_chromium, lab_server, reading_state, run_all_cells, wait_for_reading_of_new_controls
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,10 @@ pytestmark = pytest.mark.browser
 class WidgetCase:
     notebook: str
     move: Callable  # (page, explorer) -> None: what a student does with the mouse or keyboard
-    expected: Callable  # (values shown on the controls after the move) -> str: what helpers computes for them
+    expected: Callable  # (the settings the reading reports it was computed for) -> str: what helpers computes
 
 
-def select_class(page, explorer, value: str) -> None:
+def select_option(page, explorer, value: str) -> None:
     explorer.locator(".widget-dropdown select").first.select_option(value)
 
 
@@ -36,47 +36,48 @@ def nudge_slider(page, explorer, index: int, key: str = "ArrowRight") -> None:
     page.keyboard.press(key)
 
 
-def logit_reading(values, explorer) -> str:
+def logits(settings: dict) -> np.ndarray:
+    """The logit sliders a_L1 .. a_Lk as one array, in the lecture's order."""
+    names = sorted((name for name in settings if name.startswith("a_L")), key=lambda name: int(name[3:]))
+    return np.array([settings[name] for name in names])
+
+
+def logit_reading(settings: dict) -> str:
     from helpers.figures import read_grad_wrt_yhat
 
-    l = int(explorer.locator(".widget-dropdown select").first.input_value())
-    return str(read_grad_wrt_yhat(np.array(values), l))
+    return str(read_grad_wrt_yhat(logits(settings), settings["l"]))
 
 
-def softmax_reading(values, explorer) -> str:
+def softmax_reading(settings: dict) -> str:
     from helpers.figures import read_softmax_gradient
 
-    l = int(explorer.locator(".widget-dropdown select").first.input_value())
-    T, *logits = values  # the temperature slider comes before the logit sliders
-    return str(read_softmax_gradient(np.array(logits), l, T))
+    return str(read_softmax_gradient(logits(settings), settings["l"], settings["T"]))
 
 
-def gradient_descent_reading(values, explorer) -> str:
+def gradient_descent_reading(settings: dict) -> str:
     from helpers.data import diabetes_split
     from helpers.figures import GradientDescentFigure
 
-    eta, steps = values
-    return str(GradientDescentFigure(diabetes_split()).draw(eta, int(steps)))
+    return str(GradientDescentFigure(diabetes_split()).draw(settings["eta"], settings["steps"]))
 
 
-def training_reading(values, explorer) -> str:
+def training_reading(settings: dict) -> str:
     from helpers.data import digits_split
     from helpers.training_figures import TrainingExplorerFigure
 
-    eta, hidden = values
-    batch_size = int(explorer.locator(".widget-dropdown select").first.input_value())
-    return str(TrainingExplorerFigure(digits_split(), epochs=15).draw(eta, batch_size, int(hidden)))
+    figure = TrainingExplorerFigure(digits_split(), epochs=15)
+    return str(figure.draw(settings["eta"], settings["batch_size"], settings["hidden"]))
 
 
 CASES = [
     WidgetCase(
         "01_grad_wrt_yhat.ipynb",
-        move=lambda page, explorer: (select_class(page, explorer, "3"), nudge_slider(page, explorer, 1)),
+        move=lambda page, explorer: (select_option(page, explorer, "3"), nudge_slider(page, explorer, 1)),
         expected=logit_reading,
     ),
     WidgetCase(
         "02_softmax_quotient_rule.ipynb",
-        move=lambda page, explorer: (select_class(page, explorer, "0"), nudge_slider(page, explorer, 2, "ArrowLeft")),
+        move=lambda page, explorer: (select_option(page, explorer, "0"), nudge_slider(page, explorer, 2, "ArrowLeft")),
         expected=softmax_reading,
     ),
     WidgetCase(
@@ -86,7 +87,7 @@ CASES = [
     ),
     WidgetCase(
         "04_training_loop.ipynb",
-        move=lambda page, explorer: select_class(page, explorer, "64"),
+        move=lambda page, explorer: select_option(page, explorer, "64"),
         expected=training_reading,
     ),
 ]
@@ -126,27 +127,29 @@ def test_widget_renders_and_follows_its_controls(case, chromium, lab, screenshot
             "a cell wrote to stderr or ended in an error"
         )
         explorer = page.locator(".jp-OutputArea-output").filter(has=page.locator("pre.reading")).first
-        assert explorer.locator(".widget-slider, .widget-dropdown").count() >= 1, "no widget controls rendered"
+        # Views render after their cell has run: wait for the controls rather than count them at once.
+        explorer.locator(".widget-slider, .widget-dropdown").first.wait_for(timeout=60_000)
         assert "Slider(" not in explorer.inner_text(), "the widget rendered as text, not as a widget"
         assert page.console_errors == [], f"the browser console logged errors: {page.console_errors}"
 
         explorer.scroll_into_view_if_needed()
-        before = explorer.locator("pre.reading").inner_text()
+        before = reading_state(explorer)
         stem = Path(case.notebook).stem
         page.screenshot(path=screenshots / f"{stem}-before.png")
         case.move(page, explorer)
         try:
-            shown = wait_for_new_reading(page, explorer, before, timeout_ms=60_000)
+            shown = wait_for_reading_of_new_controls(page, explorer, before["controls"])
         except Exception:
             page.screenshot(path=screenshots / f"{stem}-no-response.png")
             record_property("screenshot_no_response", str(screenshots / f"{stem}-no-response.png"))
             pytest.fail(
-                f"the widget's numbers did not change after moving its controls (now {readout_values(page, explorer)}); "
-                f"screenshot: {screenshots / f'{stem}-no-response.png'}"
+                f"the widget never showed a reading for its new controls (before: {before}, now: "
+                f"{reading_state(explorer)}); screenshot: {screenshots / f'{stem}-no-response.png'}"
             )
         page.screenshot(path=screenshots / f"{stem}-after.png")
         record_property("screenshot_before", str(screenshots / f"{stem}-before.png"))
         record_property("screenshot_after", str(screenshots / f"{stem}-after.png"))
 
-        assert shown == case.expected(readout_values(page, explorer), explorer)
+        # The text on screen, and the settings the widget reports it was computed for, were read at one moment.
+        assert shown["text"] == case.expected(shown["settings"])
         assert page.console_errors == [], f"the browser console logged errors: {page.console_errors}"
