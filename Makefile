@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # jupyter refuses to start as root (containers, CI machines) unless told to.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: install lab test test-browser notebooks bench bench-browser clean
+.PHONY: install lab lint test test-browser notebooks bench bench-browser clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,13 @@ install: $(INSTALLED)
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
-test: $(INSTALLED)
+# ruff (lint and format) over the code, and import-linter over helpers' layers (contracts in pyproject.toml).
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: lint
 	$(BIN)/python -m pytest
 
 test-browser: $(INSTALLED)

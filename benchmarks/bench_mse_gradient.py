@@ -7,8 +7,8 @@ import tracemalloc
 import numpy as np
 
 from benchmarks.common import print_table
-from helpers.mse_three_ways import broadcast_then_sum, loop_over_examples, matrix_product
-from helpers.timing import median_seconds
+from helpers.kernels.mse_three_ways import broadcast_then_sum, loop_over_examples, matrix_product
+from helpers.training.timing import median_seconds
 
 
 def peak_bytes(f) -> int:
@@ -24,10 +24,18 @@ def run(quick: bool = False) -> None:
     repeats = 3 if quick else 7
     rng = np.random.default_rng(0)
     a, y, yhat = rng.normal(size=(m, u)), rng.normal(size=(m, 1)), rng.normal(size=(m, 1))
-    ways = {"Python loop": loop_over_examples, "broadcast, then sum": broadcast_then_sum, "matrix product": matrix_product}
+    ways = {
+        "Python loop": loop_over_examples,
+        "broadcast, then sum": broadcast_then_sum,
+        "matrix product": matrix_product,
+    }
     seconds = {name: median_seconds(lambda way=way: way(a, y, yhat), repeats) for name, way in ways.items()}
     rows = [
-        [name, f"{seconds[name] / seconds['matrix product']:.1f}", f"{peak_bytes(lambda way=way: way(a, y, yhat)) / 2**20:.3f}"]
+        [
+            name,
+            f"{seconds[name] / seconds['matrix product']:.1f}",
+            f"{peak_bytes(lambda way=way: way(a, y, yhat)) / 2**20:.3f}",
+        ]
         for name, way in ways.items()
     ]
     print_table(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from benchmarks.common import print_table, verdict
-from helpers.data import digits_split
-from helpers.digits_training import HIDDEN, SETTINGS, mlp_test_accuracy, our_test_accuracy
-from helpers.timing import median_seconds
+from helpers.training.data import digits_split
+from helpers.training.digits_training import HIDDEN, SETTINGS, mlp_test_accuracy, our_test_accuracy
+from helpers.training.timing import median_seconds
 
 
 def run(quick: bool = False) -> None:
@@ -32,5 +32,7 @@ def run(quick: bool = False) -> None:
             ["MLPClassifier", f"{100 * accuracy_library:.2f}%", f"{speedup:.1f}"],
         ],
     )
-    print(f"goal at least as accurate: {verdict(accuracy_ours >= accuracy_library)}; "
-          f"goal at least 10x faster: {verdict(speedup >= 10)} ({speedup:.1f}x)")
+    print(
+        f"goal at least as accurate: {verdict(accuracy_ours >= accuracy_library)}; "
+        f"goal at least 10x faster: {verdict(speedup >= 10)} ({speedup:.1f}x)"
+    )

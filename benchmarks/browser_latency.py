@@ -11,15 +11,11 @@ they added about 85 ms that a reader never sees). Run with
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
-
-from lab import chromium_page, find_chromium, lab_server, response_times_ms, run_all_cells  # noqa: E402
-
-from benchmarks.common import machine_summary, print_table, verdict  # noqa: E402
+from benchmarks.common import machine_summary, print_table, verdict
+from tests.browser.lab import chromium_page, find_chromium, lab_server, response_times_ms, run_all_cells
 
 # notebook, which slider to move (by position in the widget), what it is
 WIDGETS = [

@@ -29,7 +29,7 @@ def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
     print(f"\n## {title}\n")
     for row in [headers, ["-" * w for w in widths], *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
 
 
 def verdict(met: bool) -> str:

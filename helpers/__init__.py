@@ -1,11 +1,18 @@
-"""Numpy kernels for the gradients of the output layer, shared by every notebook.
+"""The package every notebook imports, in layers (a layer imports only those below it):
+
+    helpers.exercises    the exercise checkers
+    helpers.display      figures, readings and widgets (matplotlib, ipywidgets)
+    helpers.derivation   the quotient-rule steps (SymPy)   helpers.training   data, network, SGD (scikit-learn)
+    helpers.kernels      the output layer's formulas (numpy only)
+
+``from helpers import softmax`` and the other names below are the kernels.
 
 Notation follows the lecture: logits a_L (here ``a``), probabilities ŷ
 (``yhat``), the true class ℓ (``l``), the one-hot vector e(ℓ), k classes,
 m examples, u hidden units, output weights W_out and learning rate η.
 """
 
-from helpers.cross_entropy import (
+from helpers.kernels.cross_entropy import (
     cross_entropy,
     cross_entropy_and_grad,
     grad_wrt_logits,
@@ -13,8 +20,8 @@ from helpers.cross_entropy import (
     negative_log_likelihood,
     one_hot,
 )
-from helpers.gradcheck import describe_relative_error, norm_relative_error, numerical_gradient, relative_error
-from helpers.mse import (
+from helpers.kernels.gradcheck import describe_relative_error, norm_relative_error, numerical_gradient, relative_error
+from helpers.kernels.mse import (
     linear_output,
     mse,
     mse_grad_wrt_bias,
@@ -22,7 +29,7 @@ from helpers.mse import (
     mse_grad_wrt_weights_per_example,
     mse_grad_wrt_yhat,
 )
-from helpers.softmax import log_softmax, softmax, softmax_jacobian
+from helpers.kernels.softmax import log_softmax, softmax, softmax_jacobian
 
 __all__ = [
     "cross_entropy",

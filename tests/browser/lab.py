@@ -67,7 +67,8 @@ class LabServer:
 
 @contextmanager
 def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
-    """Start ``jupyter lab`` on a free port in a temporary folder holding copies of ``notebooks``; stop it at the end."""
+    """Start ``jupyter lab`` on a free port in a temporary folder holding copies of ``notebooks``; stop it at the
+    end."""
     workdir = Path(tempfile.mkdtemp(prefix="backprop-lab-"))
     root = workdir / "notebooks"
     root.mkdir()
@@ -95,12 +96,16 @@ def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
     notebook_settings.parent.mkdir(parents=True)
     notebook_settings.write_text(json.dumps({"windowingMode": "none"}))
     # and do not ask about fetching Jupyter news (this machine has no network to fetch it from).
-    notification_settings = workdir / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notification_settings = (
+        workdir / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    )
     notification_settings.parent.mkdir(parents=True)
     notification_settings.write_text(json.dumps({"fetchNews": "false"}))
     log = workdir / "jupyter.log"
     with open(log, "w") as log_file:
-        process = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=environment, start_new_session=True)
+        process = subprocess.Popen(
+            command, stdout=log_file, stderr=subprocess.STDOUT, env=environment, start_new_session=True
+        )
     server = LabServer(url=f"http://127.0.0.1:{port}", token=token, root=root, log=log, process=process)
     try:
         _wait_until_up(server)
@@ -164,7 +169,8 @@ def run_all_cells(page, server: LabServer, name: str, timeout_ms: int = 180_000)
     _menu(page, "Run", "Run All Cells")
     page.wait_for_function(
         r"""() => {
-            const failed = document.querySelector(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']");
+            const failed = document.querySelector(
+                ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']");
             const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
             return failed !== null || (prompts.length > 0 && prompts.every(p => /\[\d+\]/.test(p.textContent)));
         }""",

@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pytest
 
-from lab import chromium_page, find_chromium, lab_server, reading_state, run_all_cells, wait_for_reading_of_new_controls
+from tests.browser.lab import (
+    chromium_page,
+    find_chromium,
+    lab_server,
+    reading_state,
+    run_all_cells,
+    wait_for_reading_of_new_controls,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -43,29 +50,29 @@ def logits(settings: dict) -> np.ndarray:
 
 
 def logit_reading(settings: dict) -> str:
-    from helpers.figures import read_grad_wrt_yhat
+    from helpers.display.readings import read_grad_wrt_yhat
 
     return str(read_grad_wrt_yhat(logits(settings), settings["l"]))
 
 
 def softmax_reading(settings: dict) -> str:
-    from helpers.figures import read_softmax_gradient
+    from helpers.display.readings import read_softmax_gradient
 
     return str(read_softmax_gradient(logits(settings), settings["l"], settings["T"]))
 
 
 def gradient_descent_reading(settings: dict) -> str:
-    from helpers.data import diabetes_split
-    from helpers.figures import GradientDescentFigure
+    from helpers.display.gradient_descent_figure import GradientDescentExplorer
+    from helpers.training.data import diabetes_split
 
-    return str(GradientDescentFigure(diabetes_split()).draw(settings["eta"], settings["steps"]))
+    return str(GradientDescentExplorer(diabetes_split()).draw(settings["eta"], settings["steps"]))
 
 
 def training_reading(settings: dict) -> str:
-    from helpers.data import digits_split
-    from helpers.training_figures import TrainingExplorerFigure
+    from helpers.display.training_figures import TrainingExplorer
+    from helpers.training.data import digits_split
 
-    figure = TrainingExplorerFigure(digits_split(), epochs=15)
+    figure = TrainingExplorer(digits_split(), epochs=15)
     return str(figure.draw(settings["eta"], settings["batch_size"], settings["hidden"]))
 
 

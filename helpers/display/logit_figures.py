@@ -1,0 +1,119 @@
+"""The widget figures of notebooks 1 and 2: ŷ, e(ℓ) and a gradient as bars, and the softmax Jacobian as a heatmap.
+
+Both are built and laid out once, with fixed axes, and redrawn by blitting
+(``helpers.display.rendering``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import FixedLocator, FuncFormatter
+
+from helpers.display.readings import (
+    GradWrtYhatReading,
+    SoftmaxGradientReading,
+    read_grad_wrt_yhat,
+    read_softmax_gradient,
+)
+from helpers.display.rendering import BlittedFigure
+
+TRUE_CLASS_COLOR = "tab:orange"
+OTHER_CLASS_COLOR = "tab:blue"
+
+
+def _bar_panel(ax, k: int, title: str, ylabel: str, ylim: tuple[float, float]):
+    """Draw k zero-height bars on ``ax`` with labelled axes; return the bars to update later."""
+    bars = ax.bar(np.arange(k), np.zeros(k))
+    ax.set_title(title)
+    ax.set_xlabel("class i")
+    ax.set_ylabel(ylabel)
+    ax.set_xticks(np.arange(k))
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(*ylim)
+    return bars
+
+
+def _set_bars(bars, heights: np.ndarray, l: int) -> None:
+    """Set the bar heights, the true class ``l`` in orange."""
+    for i, (bar, height) in enumerate(zip(bars, heights, strict=True)):
+        bar.set_height(height)
+        bar.set_color(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
+
+
+class GradWrtYhatFigure(BlittedFigure):
+    """Bars of ŷ, e(ℓ) and ∂L/∂ŷ = -(1/ŷ_ℓ) e(ℓ) for k classes, the true class in orange.
+
+    The gradient panel uses a symmetric-log scale down to -1e5, so its one
+    non-zero bar visibly grows without bound as ŷ_ℓ shrinks.
+    """
+
+    def __init__(self, k: int = 4) -> None:
+        self.k = k
+        self.figure = Figure(figsize=(9.0, 3.0), dpi=80, layout="constrained")
+        axes = self.figure.subplots(1, 3)
+        self.bars = [
+            _bar_panel(axes[0], k, "ŷ = softmax(a_L)", "ŷ_i", (0, 1)),
+            _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
+            _bar_panel(axes[2], k, "∂L/∂ŷ", "∂L/∂ŷ_i (symmetric log scale)", (-1, 1)),
+        ]
+        axes[2].set_yscale("symlog", linthresh=1)
+        axes[2].set_ylim(-1e5, 1)
+        axes[2].yaxis.set_major_locator(FixedLocator([-1e5, -1e4, -1e3, -1e2, -10, -1, 0]))
+        axes[2].yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}".replace("-", "−")))
+        axes[2].yaxis.set_minor_locator(FixedLocator([]))
+        self.value_labels = [axes[2].text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(k)]
+        self.title = self.figure.suptitle(" ")
+        self._prepare([*[bar for bars in self.bars for bar in bars], *self.value_labels, self.title])
+
+    def draw(self, a: np.ndarray, l: int) -> GradWrtYhatReading:
+        """Update the bars for logits ``a`` (shape (k,)) and true class ``l``; return the numbers shown."""
+        reading = read_grad_wrt_yhat(a, l)
+        for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad), strict=True):
+            _set_bars(bars, heights, l)
+        for i, label in enumerate(self.value_labels):
+            label.set_text(f"{reading.grad[i]:.3g}" if i == l else "0")
+            label.set_y(reading.grad[i])
+            label.set_verticalalignment("top" if i == l else "bottom")
+        self.title.set_text(f"true class ℓ = {l},   L = −log ŷ_ℓ = {reading.loss:.4f}")
+        return reading
+
+
+class SoftmaxGradientFigure(BlittedFigure):
+    """Bars of ŷ, e(ℓ) and ∂L/∂a_L = (ŷ - e(ℓ))/T, and a heatmap of the Jacobian ∂ŷ/∂a_L.
+
+    The axes are fixed for temperatures T ≥ 0.5: every gradient entry lies in
+    [-1/T, 1/T] ⊂ [-2, 2] and every Jacobian entry in [-0.25/T, 0.25/T] ⊂ [-0.5, 0.5].
+    """
+
+    def __init__(self, k: int = 4) -> None:
+        self.k = k
+        self.figure = Figure(figsize=(12.0, 3.0), dpi=80, layout="constrained")
+        axes = self.figure.subplots(1, 4, width_ratios=[1, 1, 1, 1.1])
+        self.bars = [
+            _bar_panel(axes[0], k, "ŷ = softmax(a_L / T)", "ŷ_i", (0, 1)),
+            _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
+            _bar_panel(axes[2], k, "∂L/∂a_L = (ŷ − e(ℓ))/T", "∂L/∂a_Li", (-2, 2)),
+        ]
+        self.heatmap = axes[3].imshow(np.zeros((k, k)), cmap="RdBu_r", vmin=-0.5, vmax=0.5)
+        axes[3].set_title("Jacobian ∂ŷ_i/∂a_Lj")
+        axes[3].set_xlabel("j (logit)")
+        axes[3].set_ylabel("i (output)")
+        axes[3].set_xticks(np.arange(k))
+        axes[3].set_yticks(np.arange(k))
+        self.figure.colorbar(self.heatmap, ax=axes[3])
+        self.title = self.figure.suptitle(" ")
+        self._prepare([*[bar for bars in self.bars for bar in bars], self.heatmap, self.title])
+
+    def draw(self, a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradientReading:
+        """Update the bars and the heatmap for logits ``a`` (shape (k,)), class ``l`` and temperature ``T``."""
+        reading = read_softmax_gradient(a, l, T)
+        for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad), strict=True):
+            _set_bars(bars, heights, l)
+        self.heatmap.set_data(reading.jacobian)
+        gradient_sum = round(float(reading.grad.sum()), 12) + 0.0
+        self.title.set_text(
+            f"true class ℓ = {l},   T = {reading.T:.2f},   L = {reading.loss:.4f},   "
+            f"sum of ∂L/∂a_L = {gradient_sum:.4f}"
+        )
+        return reading

@@ -1,0 +1,83 @@
+"""Controls and a display panel for the notebooks' ``ipywidgets.interactive`` explorers.
+
+The panel shows the figure as an ``Image`` widget and the numbers as text
+beside it. Updating them sends widget state, not cell output, so moving a
+control from code (as the notebooks do to check a widget) prints nothing but
+what the cell itself prints.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+import numpy as np
+
+
+class Drawable(Protocol):
+    """A figure that redraws itself for the explorer's controls and renders to PNG."""
+
+    def draw(self, **controls: Any) -> object: ...
+
+    def to_png(self) -> bytes: ...
+
+
+def logit_sliders(initial: Sequence[float], low: float = -5.0, high: float = 5.0) -> dict[str, widgets.FloatSlider]:
+    """One slider per logit, named ``a_L1 .. a_Lk`` as in the lecture, keyword arguments for ``interactive``."""
+    return {
+        f"a_L{i + 1}": widgets.FloatSlider(
+            value=value, min=low, max=high, step=0.1, description=f"a_L{i + 1}", continuous_update=True
+        )
+        for i, value in enumerate(initial)
+    }
+
+
+def class_picker(k: int, initial: int = 0) -> widgets.Dropdown:
+    """A control for the true class ℓ in 0..k-1."""
+    return widgets.Dropdown(
+        options=list(range(k)), value=initial, description="true class ℓ", style={"description_width": "initial"}
+    )
+
+
+class FigurePanel:
+    """An ``Image`` of a figure and an ``HTML`` block with the numbers it shows.
+
+    ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
+    it redraws the figure for the controls' values and returns the figure's
+    reading, which ``interactive`` keeps as ``.result``. Logit sliders named
+    ``a_L1 .. a_Lk`` reach the figure as one array ``a``. The reading's
+    ``<pre>`` carries the exact control values it was computed for, as JSON
+    in ``data-controls``, so a page can tell which settings the text shows.
+    """
+
+    def __init__(self, figure: Drawable) -> None:
+        self.figure = figure
+        self.image = widgets.Image(format="png")
+        self.numbers = widgets.HTML()
+        self.box = widgets.VBox([self.image, self.numbers])
+
+    def update(self, **controls: Any) -> object:
+        settings = json.dumps(controls)  # every control's exact value, in the order the controls are shown
+        logit_names = sorted((name for name in controls if name.startswith("a_L")), key=lambda name: int(name[3:]))
+        if logit_names:
+            logits = np.array([controls.pop(name) for name in logit_names])
+            controls["a"] = logits
+        reading = self.figure.draw(**controls)
+        self.image.value = self.figure.to_png()
+        text = html.escape(str(reading))
+        self.numbers.value = f"<pre class='reading' data-controls='{html.escape(settings, quote=True)}'>{text}</pre>"
+        return reading
+
+
+def set_controls(explorer: widgets.interactive, **values: Any) -> object:
+    """Set an explorer's controls by their keyword names, as a reader would, and return what it computed."""
+    controls = {widget._kwarg: widget for widget in explorer.kwargs_widgets}
+    unknown = set(values) - set(controls)
+    if unknown:
+        raise ValueError(f"values must name the explorer's controls {sorted(controls)}; got {sorted(unknown)}")
+    for name, value in values.items():
+        controls[name].value = value
+    return explorer.result

@@ -1,0 +1,136 @@
+"""Input checks shared by every kernel.
+
+Each check either returns a clean numpy array or raises a ``ValueError`` /
+``TypeError`` whose message names the argument, says what was expected and
+shows what was given. No kernel lets a bad input turn into a silent broadcast
+or a NaN further down.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+
+def as_real_array(x: ArrayLike, name: str, ndims: tuple[int, ...] | None = None) -> np.ndarray:
+    """Return ``x`` as a non-empty, finite, floating-point array.
+
+    Float32 and float64 inputs keep their dtype; integers become float64.
+
+    Parameters
+    ----------
+    x : array_like
+        The value to check.
+    name : str
+        The argument's name, used in error messages.
+    ndims : tuple of int, optional
+        The allowed numbers of dimensions; any when None.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not an array of real numbers (bool, complex, strings).
+    ValueError
+        If ``x`` has the wrong number of dimensions, is empty or holds NaN or inf.
+    """
+    _refuse_masked(x, name)
+    array = np.asarray(x)
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.number) or np.iscomplexobj(array):
+        raise TypeError(f"{name} must be an array of real numbers; got dtype {array.dtype}")
+    if ndims is not None and array.ndim not in ndims:
+        expected = " or ".join(f"{n}-D" for n in ndims)
+        raise ValueError(f"{name} must be {expected}; got shape {array.shape} ({array.ndim}-D)")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty; got shape {array.shape}")
+    if not np.issubdtype(array.dtype, np.floating):
+        array = array.astype(np.float64)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite; got {np.count_nonzero(~np.isfinite(array))} NaN or inf entries")
+    return array
+
+
+def _refuse_masked(x: object, name: str) -> None:
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(f"{name} must be a plain array; got a masked array, whose mask the computation would ignore")
+
+
+def as_logits(a: ArrayLike) -> np.ndarray:
+    """Check logits ``a``: shape (k,) for one example or (m, k) for a batch.
+
+    Also refused: a row whose largest and smallest logits lie further apart
+    than the largest float (e.g. -1e308 and 1e308), because every kernel
+    subtracts the row's maximum and that difference would overflow.
+    """
+    a = as_real_array(a, "a", ndims=(1, 2))
+    half_span = a.max(axis=-1) / 2 - a.min(axis=-1) / 2  # halves: the span itself may overflow
+    if np.any(half_span > np.finfo(a.dtype).max / 2):
+        raise ValueError(
+            f"a must have rows whose logits lie within {np.finfo(a.dtype).max:.3g} of each other "
+            f"(the largest {a.dtype} number); got a row from {a.min():.3g} to {a.max():.3g}"
+        )
+    return a
+
+
+def as_class_labels(l: ArrayLike, k: int, m: int | None, name: str = "l") -> int | np.ndarray:
+    """Check true-class labels ``l`` against ``k`` classes.
+
+    Parameters
+    ----------
+    l : int or array_like of int
+        One class index when ``m`` is None, else an (m,) array of indices.
+    k : int
+        The number of classes; every label must lie in ``0 .. k-1``.
+    m : int or None
+        The batch size, or None for a single example.
+
+    Returns
+    -------
+    int or ndarray of shape (m,)
+    """
+    _refuse_masked(l, name)
+    if m is None:
+        if isinstance(l, (bool, np.bool_)) or not isinstance(l, numbers.Integral):
+            raise TypeError(f"{name} must be an integer class index in 0..{k - 1}; got {type(l).__name__} {l!r}")
+        if not 0 <= l < k:
+            raise ValueError(f"{name} must be a class index in 0..{k - 1} (k = {k}); got {l}")
+        return int(l)
+    labels = np.asarray(l)
+    if labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
+        raise TypeError(f"{name} must be an array of integer class indices; got dtype {labels.dtype}")
+    if labels.shape != (m,):
+        raise ValueError(f"{name} must have shape ({m},), one label per row; got shape {labels.shape}")
+    out_of_range = (labels < 0) | (labels >= k)
+    if np.any(out_of_range):
+        bad = labels[out_of_range][0]
+        raise ValueError(f"{name} must hold class indices in 0..{k - 1} (k = {k}); got {bad}")
+    return labels
+
+
+def as_matrix(x: ArrayLike, name: str, shape: tuple[int | None, int | None]) -> np.ndarray:
+    """Check that ``x`` is a finite 2-D array whose shape matches ``shape`` (None: any size)."""
+    array = as_real_array(x, name, ndims=(2,))
+    if any(want is not None and got != want for got, want in zip(array.shape, shape, strict=True)):
+        expected = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
+        raise ValueError(f"{name} must have shape {expected}; got shape {array.shape}")
+    return array
+
+
+def as_targets(y: ArrayLike, yhat: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """Check a pair of regression targets and predictions of the same shape, (m,) or (m, 1).
+
+    An (m,) array against an (m, 1) array is refused: numpy would broadcast
+    their difference to an (m, m) matrix and give a wrong loss without a word.
+    """
+    y_array = as_real_array(y, "y", ndims=(1, 2))
+    yhat_array = as_real_array(yhat, "yhat", ndims=(1, 2))
+    for name, array in (("y", y_array), ("yhat", yhat_array)):
+        if array.ndim == 2 and array.shape[1] != 1:
+            raise ValueError(f"{name} must have shape (m,) or (m, 1); got shape {array.shape}")
+    if y_array.shape != yhat_array.shape:
+        raise ValueError(
+            f"y and yhat must have the same shape, (m,) or (m, 1); got y {y_array.shape} and yhat "
+            f"{yhat_array.shape} (numpy would broadcast them to an (m, m) matrix)"
+        )
+    return y_array, yhat_array

@@ -1,0 +1,84 @@
+"""The real data sets the notebooks train on, from scikit-learn's bundled copies (no download).
+
+Features are standardised with the training split's mean and standard
+deviation only, so nothing about the test split leaks into training.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.datasets import load_diabetes, load_digits
+from sklearn.model_selection import train_test_split
+
+
+@dataclass(frozen=True)
+class Split:
+    """A fixed train/test split: ``a_*`` of shape (m, u); ``y_*`` of shape (m, 1) for regression, (m,) labels
+    for classes."""
+
+    a_train: np.ndarray
+    y_train: np.ndarray
+    a_test: np.ndarray
+    y_test: np.ndarray
+
+
+def _standardise(a_train: np.ndarray, a_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = a_train.mean(axis=0)
+    std = a_train.std(axis=0)
+    std[std == 0] = 1.0  # a constant feature (a blank pixel) stays 0 rather than dividing by 0
+    return (a_train - mean) / std, (a_test - mean) / std
+
+
+def diabetes_split(test_size: float = 0.2, random_state: int = 0) -> Split:
+    """scikit-learn's diabetes data (442 patients, 10 features, a disease-progression score), split and standardised.
+
+    Returns
+    -------
+    Split
+        ``a_train`` (353, 10), ``y_train`` (353, 1), ``a_test`` (89, 10), ``y_test`` (89, 1).
+    """
+    features, target = load_diabetes(return_X_y=True)
+    a_train, a_test, y_train, y_test = train_test_split(
+        features, target, test_size=test_size, random_state=random_state
+    )
+    a_train, a_test = _standardise(a_train, a_test)
+    return Split(a_train, y_train.reshape(-1, 1), a_test, y_test.reshape(-1, 1))
+
+
+def _digits_raw_split(test_size: float, random_state: int) -> tuple[np.ndarray, ...]:
+    images, labels = load_digits(return_X_y=True)
+    return tuple(train_test_split(images, labels, test_size=test_size, random_state=random_state, stratify=labels))
+
+
+def digits_split(test_size: float = 0.2, random_state: int = 0) -> Split:
+    """scikit-learn's 8×8 digits (1,797 images, 10 classes), a stratified split, pixels standardised.
+
+    Returns
+    -------
+    Split
+        ``a_train`` (1437, 64), ``y_train`` (1437,) int labels, ``a_test`` (360, 64), ``y_test`` (360,).
+    """
+    a_train, a_test, y_train, y_test = _digits_raw_split(test_size, random_state)
+    a_train, a_test = _standardise(a_train, a_test)
+    return Split(a_train, y_train, a_test, y_test)
+
+
+def digits_test_images(test_size: float = 0.2, random_state: int = 0) -> np.ndarray:
+    """The test split's images as they are (pixel values 0 to 16), for looking at: shape (360, 64)."""
+    return _digits_raw_split(test_size, random_state)[1]
+
+
+def with_standardised_target(split: Split) -> tuple[Split, float]:
+    """The same split with y rescaled to mean 0 and standard deviation 1 on the training set.
+
+    Returns
+    -------
+    Split, float
+        The rescaled split and the training target's standard deviation σ: an MSE on the
+        rescaled targets times σ² is the MSE in the original units.
+    """
+    mean = float(split.y_train.mean())
+    std = float(split.y_train.std())
+    return Split(split.a_train, (split.y_train - mean) / std, split.a_test, (split.y_test - mean) / std), std

@@ -1,0 +1,221 @@
+"""A network with one hidden layer, built from the output-layer kernels of notebooks 1 to 3.
+
+    z      = x W_hidden + b_hiddenᵀ      (m, hidden)   pre-activation of the hidden layer
+    h      = g(z)                         (m, hidden)   g is ReLU or the sigmoid
+    a_L    = h W_out + b_outᵀ             (m, k)        the output layer's pre-activation
+
+The output layer decides the loss and the one gradient that starts the
+backward pass, ∂L/∂a_L (it already holds the 1/m of the mean):
+
+- ``SoftmaxCrossEntropy``: ŷ = softmax(a_L), L = mean of -log ŷ_ℓ, ∂L/∂a_L = (Ŷ - E)/m   (notebooks 1-2)
+- ``LinearMSE``:           ŷ = a_L,          L = mean of (ŷ - y)²,   ∂L/∂a_L = (2/m)(ŷ - y) (notebook 3)
+
+Everything after that gradient is the same for both, and every weight
+gradient is notebook 3's matrix product: (input)ᵀ (gradient at the output).
+
+The public functions check their arguments once; the functions whose names
+start with an underscore do the arithmetic on arrays already checked, which
+is what the training loop calls at every step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from helpers.kernels.activations import Activation, activation_named
+from helpers.kernels.cross_entropy import unchecked_cross_entropy_and_grad
+from helpers.kernels.gradcheck import entrywise_relative_error, norm_relative_error, numerical_gradient
+from helpers.kernels.mse import unchecked_mse_and_grad_wrt_yhat
+from helpers.kernels.validation import as_class_labels, as_matrix
+
+Parameters = dict[str, np.ndarray]
+PARAMETER_NAMES = ("W_hidden", "b_hidden", "W_out", "b_out")
+
+
+class OutputLayer(Protocol):
+    """The loss at the output, and its gradient with respect to the output pre-activation a_L."""
+
+    reports_accuracy: bool  # whether the outputs are classes, so that an accuracy means something
+
+    def check_targets(self, targets: object, m: int, k: int) -> np.ndarray:
+        """The targets of m examples for k outputs, checked; a named error if they do not fit."""
+        ...
+
+    def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+        """The mean loss over the rows and ∂L/∂a_L, shape (m, k), on arrays already checked."""
+        ...
+
+
+class SoftmaxCrossEntropy:
+    """Softmax output with cross-entropy; ``targets`` are (m,) int class labels."""
+
+    reports_accuracy = True
+
+    def check_targets(self, targets: object, m: int, k: int) -> np.ndarray:
+        return as_class_labels(targets, k, m, name="targets")
+
+    def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+        return unchecked_cross_entropy_and_grad(a_L, targets)
+
+
+class LinearMSE:
+    """Linear output with the mean squared error; ``targets`` are (m, k) values, (m, 1) for one output."""
+
+    reports_accuracy = False
+
+    def check_targets(self, targets: object, m: int, k: int) -> np.ndarray:
+        return as_matrix(targets, "targets", (m, k))
+
+    def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+        return unchecked_mse_and_grad_wrt_yhat(targets, a_L)
+
+
+def init_parameters(n_inputs: int, hidden: int, k: int, seed: int = 0) -> Parameters:
+    """Seeded weights and zero biases: He initialisation (variance 2/fan-in) for the hidden layer and small
+    output weights (standard deviation 0.01), so that every ŷ starts near 1/k and the first loss near ln k.
+
+    Returns
+    -------
+    dict
+        ``W_hidden`` (n_inputs, hidden), ``b_hidden`` (hidden, 1), ``W_out`` (hidden, k), ``b_out`` (k, 1).
+    """
+    for name, value in (("n_inputs", n_inputs), ("hidden", hidden), ("k", k)):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive integer; got {value!r}")
+    rng = np.random.default_rng(seed)
+    return {
+        "W_hidden": rng.normal(0.0, np.sqrt(2.0 / n_inputs), size=(n_inputs, hidden)),
+        "b_hidden": np.zeros((hidden, 1)),
+        "W_out": rng.normal(0.0, 0.01, size=(hidden, k)),
+        "b_out": np.zeros((k, 1)),
+    }
+
+
+def check_parameters(params: Parameters) -> Parameters:
+    """Check that ``params`` holds the four arrays of ``init_parameters``, finite and of matching shapes."""
+    if not isinstance(params, dict) or set(params) != set(PARAMETER_NAMES):
+        got = sorted(params) if isinstance(params, dict) else type(params).__name__
+        raise ValueError(f"params must be a dict with keys {list(PARAMETER_NAMES)}; got {got}")
+    n_inputs, hidden = as_matrix(params["W_hidden"], "params['W_hidden']", (None, None)).shape
+    k = as_matrix(params["W_out"], "params['W_out']", (hidden, None)).shape[1]
+    as_matrix(params["b_hidden"], "params['b_hidden']", (hidden, 1))
+    as_matrix(params["b_out"], "params['b_out']", (k, 1))
+    return params
+
+
+@dataclass
+class ForwardCache:
+    """What the backward pass needs from the forward pass."""
+
+    x: np.ndarray
+    z: np.ndarray
+    h: np.ndarray
+    a_L: np.ndarray
+
+
+def _forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
+    z = x @ params["W_hidden"] + params["b_hidden"].T
+    h = g.g(z)
+    a_L = h @ params["W_out"] + params["b_out"].T
+    return ForwardCache(x=x, z=z, h=h, a_L=a_L)
+
+
+def _backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation) -> Parameters:
+    grad_h = grad_a_L @ params["W_out"].T  # ∂L/∂h = ∂L/∂a_L W_outᵀ
+    grad_z = grad_h * g.derivative(cache.z)  # ∂L/∂z = ∂L/∂h ⊙ g'(z)
+    return {
+        "W_hidden": cache.x.T @ grad_z,
+        "b_hidden": grad_z.sum(axis=0).reshape(-1, 1),
+        "W_out": cache.h.T @ grad_a_L,
+        "b_out": grad_a_L.sum(axis=0).reshape(-1, 1),
+    }
+
+
+def _loss_and_gradients(
+    params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, g: Activation
+) -> tuple[float, Parameters]:
+    cache = _forward(params, x, g)
+    loss, grad_a_L = output.loss_and_grad(cache.a_L, targets)
+    return loss, _backward(params, cache, grad_a_L, g)
+
+
+def _check_inputs(params: Parameters, x: object) -> np.ndarray:
+    check_parameters(params)
+    return as_matrix(x, "x", (None, params["W_hidden"].shape[0]))
+
+
+def forward(params: Parameters, x: np.ndarray, activation: str = "relu") -> ForwardCache:
+    """Run the network on a batch ``x`` of shape (m, n_inputs); ``cache.a_L`` (m, k) is the output pre-activation."""
+    g = activation_named(activation)
+    return _forward(params, _check_inputs(params, x), g)
+
+
+def backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, activation: str = "relu") -> Parameters:
+    """Gradients of the loss with respect to every parameter, given ∂L/∂a_L of shape (m, k).
+
+    Returns
+    -------
+    dict
+        The same keys and shapes as ``params``.
+    """
+    g = activation_named(activation)
+    check_parameters(params)
+    grad_a_L = as_matrix(grad_a_L, "grad_a_L", cache.a_L.shape)
+    return _backward(params, cache, grad_a_L, g)
+
+
+def loss_and_gradients(
+    params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, activation: str = "relu"
+) -> tuple[float, Parameters]:
+    """One forward and one backward pass: the loss on the batch and the gradient of every parameter."""
+    g = activation_named(activation)
+    x = _check_inputs(params, x)
+    targets = output.check_targets(targets, x.shape[0], params["W_out"].shape[1])
+    return _loss_and_gradients(params, x, targets, output, g)
+
+
+@dataclass(frozen=True)
+class ParameterCheck:
+    """The backward pass against central differences for one parameter array."""
+
+    norm_error: float  # ‖analytic - numeric‖ / (‖analytic‖ + ‖numeric‖)
+    max_entry_error: float  # CS231n's entrywise relative error, the largest over the entries
+    worst_entry_difference: float  # |analytic - numeric| at that entry
+
+
+def gradient_check(
+    params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, activation: str = "relu"
+) -> dict[str, ParameterCheck]:
+    """Compare the backward pass with central differences of the loss, for every parameter.
+
+    The loss is ``output.loss_and_grad(...)[0]``, so an output layer whose
+    gradient does not match its loss shows up here. Use a few examples.
+    """
+    g = activation_named(activation)
+    x = _check_inputs(params, x)
+    targets = output.check_targets(targets, x.shape[0], params["W_out"].shape[1])
+    _, analytic = _loss_and_gradients(params, x, targets, output, g)
+    checks = {}
+    for name in params:
+
+        def loss_at(value: np.ndarray, name: str = name) -> float:
+            return output.loss_and_grad(_forward({**params, name: value}, x, g).a_L, targets)[0]
+
+        numeric = numerical_gradient(loss_at, params[name])
+        entry_errors = entrywise_relative_error(analytic[name], numeric)
+        worst = np.unravel_index(np.argmax(entry_errors), entry_errors.shape)
+        checks[name] = ParameterCheck(
+            norm_error=norm_relative_error(analytic[name], numeric),
+            max_entry_error=float(entry_errors[worst]),
+            worst_entry_difference=float(abs(analytic[name][worst] - numeric[worst])),
+        )
+    return checks
+
+
+def predict_classes(params: Parameters, x: np.ndarray, activation: str = "relu") -> np.ndarray:
+    """The most probable class of each row of ``x``, shape (m,): the argmax of a_L, which is the argmax of
+    ŷ = softmax(a_L) because the softmax keeps the order of the logits."""
+    return np.argmax(forward(params, x, activation).a_L, axis=1)

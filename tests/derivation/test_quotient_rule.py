@@ -1,0 +1,61 @@
+"""Each step of the quotient-rule derivation equals ∂L/∂a_Li, numerically and symbolically."""
+
+import numpy as np
+import pytest
+
+from helpers.derivation.quotient_rule import (
+    NUMERIC,
+    STEPS,
+    SYMBOLIC,
+    softmax_entry,
+    step_error_vs_finite_differences,
+    symbolic_definition,
+    symbolic_difference,
+)
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda s: s.__name__)
+@pytest.mark.parametrize("k", [2, 5])
+def test_every_step_matches_finite_differences(step, k, rng):
+    a = rng.normal(size=k)
+    assert step_error_vs_finite_differences(step, a, l=k - 1) < 1e-7
+
+
+@pytest.mark.parametrize("index", range(len(STEPS)))
+def test_every_step_equals_the_previous_one_symbolically(index):
+    previous = STEPS[index - 1] if index > 0 else symbolic_definition
+    assert symbolic_difference(STEPS[index], previous) == [0] * 9
+
+
+def wrong_sign(a, l, i, backend):
+    return (1 if l == i else 0) - softmax_entry(a, i, backend)
+
+
+def test_a_wrong_step_is_caught_both_ways(rng):
+    assert step_error_vs_finite_differences(wrong_sign, rng.normal(size=3), l=1) > 0.5
+    assert any(difference != 0 for difference in symbolic_difference(wrong_sign, STEPS[-1]))
+
+
+def test_backends_agree_on_a_softmax_entry():
+    import sympy
+
+    a = [0.5, -1.0, 2.0]
+    symbols = sympy.symbols("x0:3")
+    symbolic = softmax_entry(symbols, 2, SYMBOLIC).subs(dict(zip(symbols, a, strict=True)))
+    assert float(symbolic) == pytest.approx(softmax_entry(np.array(a), 2, NUMERIC), rel=1e-14)
+
+
+def test_step_report_says_pass_for_a_right_step_and_names_a_wrong_one(rng):
+    from helpers.derivation.quotient_rule import describe_step_check, step_cancelled
+
+    a = rng.normal(size=4)
+    assert "simplifies to 0" in describe_step_check(step_cancelled, STEPS[-2], a, 1)
+    report = describe_step_check(wrong_sign, step_cancelled, a, 1)
+    assert "FAILS" in report and "non-zero remainder for 9 of the 9" in report
+
+
+def test_the_slides_misprinted_denominator_fails_both_checks(rng):
+    from helpers.derivation.quotient_rule import step_chain_rule, step_quotient_rule_with_sum_of_squares
+
+    assert step_error_vs_finite_differences(step_quotient_rule_with_sum_of_squares, rng.normal(size=3), l=0) > 1e-3
+    assert any(d != 0 for d in symbolic_difference(step_quotient_rule_with_sum_of_squares, step_chain_rule))

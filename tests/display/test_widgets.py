@@ -1,0 +1,72 @@
+"""The explorer widgets compute what the kernels compute, and show it as a PNG and as text."""
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+
+from helpers.display.logit_figures import GradWrtYhatFigure
+from helpers.display.readings import read_grad_wrt_yhat
+from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, set_controls
+
+
+@pytest.fixture
+def explorer_and_panel():
+    panel = FigurePanel(GradWrtYhatFigure(k=4))
+    explorer = widgets.interactive(panel.update, l=class_picker(4, initial=2), **logit_sliders([2.0, 1.0, 0.1, -1.0]))
+    return explorer, panel
+
+
+def test_moving_controls_updates_the_result_the_image_and_the_text(explorer_and_panel):
+    explorer, panel = explorer_and_panel
+    first_image = bytes(panel.image.value)
+    reading = set_controls(explorer, l=0, a_L3=-4.0)
+    expected = read_grad_wrt_yhat(np.array([2.0, 1.0, -4.0, -1.0]), 0)
+    np.testing.assert_array_equal(reading.grad, expected.grad)
+    assert reading.loss == expected.loss
+    image = bytes(panel.image.value)
+    assert image.startswith(b"\x89PNG") and image != first_image
+    assert f"{expected.loss:.4f}" in panel.numbers.value
+
+
+def test_logits_are_gathered_in_the_lectures_order_even_past_nine():
+    panel = FigurePanel(GradWrtYhatFigure(k=11))
+    initial = np.arange(11, dtype=float) / 4
+    explorer = widgets.interactive(panel.update, l=class_picker(11), **logit_sliders(initial))
+    np.testing.assert_array_equal(explorer.result.a, initial)
+
+
+def test_set_controls_refuses_an_unknown_name(explorer_and_panel):
+    explorer, _ = explorer_and_panel
+    with pytest.raises(ValueError, match="a_L9"):
+        set_controls(explorer, a_L9=1.0)
+
+
+def test_softmax_explorer_with_temperature_matches_the_kernels():
+    from helpers import grad_wrt_logits, softmax_jacobian
+    from helpers.display.logit_figures import SoftmaxGradientFigure
+
+    panel = FigurePanel(SoftmaxGradientFigure(k=3))
+    explorer = widgets.interactive(
+        panel.update,
+        l=class_picker(3),
+        T=widgets.FloatSlider(value=1.0, min=0.25, max=5.0),
+        **logit_sliders([1.0, 0.0, -1.0]),
+    )
+    reading = set_controls(explorer, T=2.0, l=1)
+    a = np.array([1.0, 0.0, -1.0])
+    np.testing.assert_allclose(reading.grad, grad_wrt_logits(a / 2.0, 1) / 2.0)
+    np.testing.assert_allclose(reading.jacobian, softmax_jacobian(a / 2.0) / 2.0)
+    assert abs(reading.grad.sum()) < 1e-15
+    assert "T = 2.00" in panel.numbers.value
+
+
+def test_the_reading_carries_the_exact_settings_it_was_computed_for(explorer_and_panel):
+    import html
+    import json
+    import re
+
+    explorer, panel = explorer_and_panel
+    set_controls(explorer, l=3, a_L2=1.1)
+    settings = json.loads(html.unescape(re.search(r"data-controls='([^']*)'", panel.numbers.value).group(1)))
+    assert settings == {"l": 3, "a_L1": 2.0, "a_L2": 1.1, "a_L3": 0.1, "a_L4": -1.0}
+    assert list(settings) == [widget._kwarg for widget in explorer.kwargs_widgets]

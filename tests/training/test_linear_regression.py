@@ -1,0 +1,78 @@
+"""Data splits, the three equal gradients, and gradient descent on the MSE output layer."""
+
+import numpy as np
+import pytest
+
+from helpers import linear_output, mse
+from helpers.kernels.mse_three_ways import broadcast_then_sum, loop_over_examples, matrix_product
+from helpers.training.data import diabetes_split, digits_split
+from helpers.training.linear_regression import gradient_descent, largest_hessian_eigenvalue, least_squares
+from helpers.training.timing import median_seconds
+
+
+@pytest.fixture(scope="module")
+def diabetes():
+    return diabetes_split()
+
+
+def test_diabetes_split_shapes_and_standardised_train_features(diabetes):
+    assert diabetes.a_train.shape == (353, 10) and diabetes.y_train.shape == (353, 1)
+    assert diabetes.a_test.shape == (89, 10) and diabetes.y_test.shape == (89, 1)
+    np.testing.assert_allclose(diabetes.a_train.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(diabetes.a_train.std(axis=0), 1, rtol=1e-12)
+
+
+def test_digits_split_is_stratified_80_20():
+    digits = digits_split()
+    assert digits.a_train.shape == (1437, 64) and digits.a_test.shape == (360, 64)
+    assert np.all(np.isfinite(digits.a_train))
+    counts = np.bincount(digits.y_test, minlength=10)
+    assert counts.min() >= 35 and counts.max() <= 37
+
+
+def test_three_ways_agree_to_float64_precision():
+    rng = np.random.default_rng(4)
+    a, y, yhat = rng.normal(size=(50, 7)), rng.normal(size=(50, 1)), rng.normal(size=(50, 1))
+    reference = matrix_product(a, y, yhat)
+    np.testing.assert_allclose(loop_over_examples(a, y, yhat), reference, rtol=1e-12)
+    np.testing.assert_allclose(broadcast_then_sum(a, y, yhat), reference, rtol=1e-12)
+
+
+def test_gradient_descent_reaches_the_closed_form_test_loss_within_one_percent(diabetes):
+    W_out, b = least_squares(diabetes.a_train, diabetes.y_train)
+    closed_form = mse(diabetes.y_test, linear_output(diabetes.a_test, W_out, b))
+    history = gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 1000, diabetes.a_test, diabetes.y_test)
+    assert not history.diverged
+    assert abs(history.test_loss[-1] / closed_form - 1) < 0.01
+    assert np.all(np.diff(history.train_loss) <= 0)
+
+
+def test_learning_rate_limit_is_two_over_lambda_max(diabetes):
+    limit = 2 / largest_hessian_eigenvalue(diabetes.a_train)
+    below = gradient_descent(diabetes.a_train, diabetes.y_train, 0.98 * limit, 400)
+    above = gradient_descent(diabetes.a_train, diabetes.y_train, 1.02 * limit, 2000)
+    assert not below.diverged and below.train_loss[-1] < below.train_loss[0]
+    assert above.diverged
+
+
+def test_gradient_descent_refuses_a_non_positive_learning_rate(diabetes):
+    with pytest.raises(ValueError, match="eta"):
+        gradient_descent(diabetes.a_train, diabetes.y_train, 0.0, 10)
+
+
+def test_median_seconds_is_positive_and_checks_its_arguments():
+    assert median_seconds(lambda: sum(range(100)), repeats=3) > 0
+    with pytest.raises(ValueError, match="repeats"):
+        median_seconds(lambda: None, repeats=0)
+
+
+def test_digits_test_images_are_the_raw_pixels_of_the_same_split():
+    from helpers.training.data import digits_test_images
+
+    images, standardised = digits_test_images(), digits_split().a_test
+    assert images.shape == (360, 64) and images.min() == 0 and images.max() == 16
+    # the same rows: standardising is an increasing map per pixel, so the order of values in a column is kept
+    column = 20
+    assert np.array_equal(
+        np.argsort(images[:, column], kind="stable"), np.argsort(standardised[:, column], kind="stable")
+    )

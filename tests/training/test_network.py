@@ -1,0 +1,85 @@
+"""The one-hidden-layer network: its backward pass, training, and both output layers."""
+
+import numpy as np
+import pytest
+
+from helpers import norm_relative_error
+from helpers.exercises import diagnose_output_gradient
+from helpers.training.data import diabetes_split, digits_split, with_standardised_target
+from helpers.training.network import (
+    LinearMSE,
+    SoftmaxCrossEntropy,
+    forward,
+    gradient_check,
+    init_parameters,
+    predict_classes,
+)
+from helpers.training.sgd import train
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return digits_split()
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_backward_pass_matches_finite_differences_for_every_parameter(digits, activation):
+    params = init_parameters(64, 32, 10, seed=0)
+    checks = gradient_check(params, digits.a_train[:5], digits.y_train[:5], SoftmaxCrossEntropy(), activation)
+    assert set(checks) == {"W_hidden", "b_hidden", "W_out", "b_out"}
+    for check in checks.values():
+        assert check.norm_error < 1e-7
+        assert check.worst_entry_difference < 1e-9
+
+
+def test_mse_output_backward_pass_matches_finite_differences():
+    data, _ = with_standardised_target(diabetes_split())
+    checks = gradient_check(init_parameters(10, 8, 1, seed=0), data.a_train[:5], data.y_train[:5], LinearMSE())
+    assert max(check.norm_error for check in checks.values()) < 1e-7
+
+
+def test_initial_loss_is_close_to_log_k(digits):
+    params = init_parameters(64, 64, 10, seed=0)
+    loss, _ = SoftmaxCrossEntropy().loss_and_grad(forward(params, digits.a_train).a_L, digits.y_train)
+    assert loss == pytest.approx(np.log(10), abs=0.01)
+
+
+def test_training_is_seeded_and_learns_the_digits(digits):
+    runs = []
+    for _ in range(2):
+        params = init_parameters(64, 64, 10, seed=0)
+        history = train(params, digits, SoftmaxCrossEntropy(), 0.05, 10, 32, momentum=0.9, weight_decay=1e-3, seed=0)
+        runs.append((history.test_accuracy[-1], params["W_out"].copy()))
+    assert runs[0][0] == runs[1][0]
+    np.testing.assert_array_equal(runs[0][1], runs[1][1])
+    assert runs[0][0] > 0.95
+    assert np.mean(predict_classes(params, digits.a_test) == digits.y_test) == runs[0][0]
+
+
+def test_train_refuses_bad_settings(digits):
+    params = init_parameters(64, 8, 10)
+    for kwargs, word in [({"eta": 0.0}, "eta"), ({"momentum": 1.0}, "momentum"), ({"batch_size": 0}, "batch_size")]:
+        settings = {"eta": 0.1, "epochs": 1, **kwargs}
+        with pytest.raises(ValueError, match=word):
+            train(params, digits, SoftmaxCrossEntropy(), **settings)
+
+
+def test_norm_relative_error():
+    assert norm_relative_error([3.0, 4.0], [3.0, 4.0]) == 0.0
+    assert norm_relative_error([0.0], [0.0]) == 0.0
+    assert norm_relative_error([1.0, 0.0], [-1.0, 0.0]) == pytest.approx(1.0)
+
+
+def test_output_gradient_checker_accepts_the_right_gradient_and_names_mistakes():
+    from helpers import grad_wrt_logits
+
+    assert diagnose_output_gradient(grad_wrt_logits)[0] is None
+    cases = [
+        (lambda a, l: -grad_wrt_logits(a, l), "sign"),
+        (lambda a, l: grad_wrt_logits(a, l) * len(l), "1/m"),
+        (lambda a, l: grad_wrt_logits(a, l) + np.eye(a.shape[1])[l] / len(l), "subtract e(l)"),
+        (lambda a, l: grad_wrt_logits(a, l)[:, :2], "shape"),
+    ]
+    for student, hint in cases:
+        message, _ = diagnose_output_gradient(student)
+        assert message is not None and hint in message, message
