@@ -23,7 +23,7 @@ def _relu(z: np.ndarray) -> np.ndarray:
 
 
 def _relu_derivative(z: np.ndarray) -> np.ndarray:
-    return (z > 0).astype(z.dtype)
+    return z > 0  # True (1) where z > 0: numpy multiplies a boolean mask as 1.0 and 0.0
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -38,7 +38,8 @@ def _sigmoid_derivative(z: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Activation:
-    """An activation ``g`` and its derivative ``derivative``, both elementwise on an unchecked array."""
+    """An activation ``g`` and its derivative ``derivative``, both elementwise on an unchecked array (the
+    derivative may be a boolean mask, which multiplies as 1.0 and 0.0)."""
 
     name: str
     g: Callable[[np.ndarray], np.ndarray]

@@ -117,21 +117,29 @@ class ForwardCache:
 
 
 def _forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
-    z = x @ params["W_hidden"] + params["b_hidden"].T
+    z = x @ params["W_hidden"]
+    z += params["b_hidden"].T
     h = g.g(z)
-    a_L = h @ params["W_out"] + params["b_out"].T
+    a_L = h @ params["W_out"]
+    a_L += params["b_out"].T
     return ForwardCache(x=x, z=z, h=h, a_L=a_L)
 
 
-def _backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation) -> Parameters:
+def _backward_into(
+    grads: Parameters, params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation
+) -> Parameters:
     grad_h = grad_a_L @ params["W_out"].T  # ∂L/∂h = ∂L/∂a_L W_outᵀ
-    grad_z = grad_h * g.derivative(cache.z)  # ∂L/∂z = ∂L/∂h ⊙ g'(z)
-    return {
-        "W_hidden": cache.x.T @ grad_z,
-        "b_hidden": grad_z.sum(axis=0).reshape(-1, 1),
-        "W_out": cache.h.T @ grad_a_L,
-        "b_out": grad_a_L.sum(axis=0).reshape(-1, 1),
-    }
+    grad_h *= g.derivative(cache.z)  # now ∂L/∂z = ∂L/∂h ⊙ g'(z)
+    np.matmul(cache.x.T, grad_h, out=grads["W_hidden"])
+    grad_h.sum(axis=0, out=grads["b_hidden"][:, 0])
+    np.matmul(cache.h.T, grad_a_L, out=grads["W_out"])
+    grad_a_L.sum(axis=0, out=grads["b_out"][:, 0])
+    return grads
+
+
+def _backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation) -> Parameters:
+    grads = {name: np.empty_like(value) for name, value in params.items()}
+    return _backward_into(grads, params, cache, grad_a_L, g)
 
 
 def _loss_and_gradients(
@@ -140,6 +148,16 @@ def _loss_and_gradients(
     cache = _forward(params, x, g)
     loss, grad_a_L = output.loss_and_grad(cache.a_L, targets)
     return loss, _backward(params, cache, grad_a_L, g)
+
+
+def _gradients_into(
+    grads: Parameters, params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, g: Activation
+) -> float:
+    """``_loss_and_gradients`` writing the gradients into the arrays of ``grads``; returns the loss."""
+    cache = _forward(params, x, g)
+    loss, grad_a_L = output.loss_and_grad(cache.a_L, targets)
+    _backward_into(grads, params, cache, grad_a_L, g)
+    return loss
 
 
 def _check_inputs(params: Parameters, x: object) -> np.ndarray:

@@ -5,7 +5,7 @@ import pytest
 
 from helpers.training.data import Split
 from helpers.training.network import LinearMSE, SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import epoch_order, sgd_step, train
+from helpers.training.sgd import FlatParameters, epoch_order, train
 
 
 def parameters(rng):
@@ -18,27 +18,39 @@ def parameters(rng):
 
 
 def test_one_step_with_momentum_and_weight_decay_is_the_update_written_by_hand(rng):
-    params, grads, velocity = parameters(rng), parameters(rng), parameters(rng)
-    before = {name: value.copy() for name, value in params.items()}
-    v_before = {name: value.copy() for name, value in velocity.items()}
+    before, grads, v_before = parameters(rng), parameters(rng), parameters(rng)
     eta, momentum, decay = 0.1, 0.9, 0.01
-    sgd_step(params, grads, velocity, eta, momentum, decay)
-    for name in params:
+    flat = FlatParameters(before, decay)
+    flat.velocity[:] = np.concatenate([value.ravel() for value in v_before.values()])
+    for name, value in grads.items():
+        flat.grads[name][...] = value
+    flat.step(eta, momentum)
+    start = 0
+    for name in before:
         penalty = decay * before[name] if name.startswith("W") else 0.0
         v = momentum * v_before[name] - eta * (grads[name] + penalty)
-        np.testing.assert_allclose(velocity[name], v, rtol=1e-14)
-        np.testing.assert_allclose(params[name], before[name] + v, rtol=1e-14)
+        np.testing.assert_allclose(flat.velocity[start : start + v.size].reshape(v.shape), v, rtol=1e-14)
+        np.testing.assert_allclose(flat.params[name], before[name] + v, rtol=1e-14)
+        start += v.size
 
 
 def test_biases_are_not_decayed(rng):
-    params = parameters(rng)
-    zero = {name: np.zeros_like(value) for name, value in params.items()}
-    before = {name: value.copy() for name, value in params.items()}
-    sgd_step(params, zero, {name: value.copy() for name, value in zero.items()}, eta=0.5, weight_decay=0.1)
+    before = parameters(rng)
+    flat = FlatParameters(before, weight_decay=0.1)
+    flat.step(eta=0.5, momentum=0.0)  # zero gradients: only the decay moves anything
     for name in ("b_hidden", "b_out"):
-        np.testing.assert_array_equal(params[name], before[name])
+        np.testing.assert_array_equal(flat.params[name], before[name])
     for name in ("W_hidden", "W_out"):
-        np.testing.assert_allclose(params[name], before[name] * (1 - 0.5 * 0.1), rtol=1e-14)
+        np.testing.assert_allclose(flat.params[name], before[name] * (1 - 0.5 * 0.1), rtol=1e-14)
+
+
+def test_train_updates_the_callers_arrays_in_place(rng):
+    features, labels = rng.normal(size=(12, 3)), rng.integers(0, 2, size=12)
+    params = init_parameters(3, 4, 2)
+    W_out = params["W_out"]
+    before = W_out.copy()
+    train(params, Split(features, labels, features, labels), SoftmaxCrossEntropy(), 0.5, 2)
+    assert params["W_out"] is W_out and not np.array_equal(W_out, before)
 
 
 def test_an_epoch_cuts_a_permutation_into_minibatches(rng):
