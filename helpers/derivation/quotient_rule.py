@@ -121,8 +121,8 @@ def step_error_vs_finite_differences(step: Callable[..., Any], a: np.ndarray, l:
 
 
 def symbolic_logits(k: int = 3) -> list[sympy.Symbol]:
-    """k real symbols a_L1 .. a_Lk."""
-    return list(sympy.symbols(f"a_L1:{k + 1}", real=True))
+    """k real symbols a_L0 .. a_L(k-1), numbered from 0 like the classes in code."""
+    return list(sympy.symbols(f"a_L0:{k}", real=True))
 
 
 def symbolic_difference(step: Callable[..., Any], previous: Callable[..., Any], k: int = 3) -> list[Any]:
