@@ -23,7 +23,7 @@ NOTATION = (
         "$L$",
         "the index of the output layer, as in $a_L$ ($L = 3$ in the slides' net with 2 hidden layers)",
         "scalar",
-        "(in names: `a`)",
+        "none: `a` is $a_L$",
     ),
     ("$k$", "the number of classes (output units)", "scalar", "`k`"),
     ("$m$", "the number of examples in a batch", "scalar", "`m`"),
