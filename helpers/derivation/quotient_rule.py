@@ -27,9 +27,10 @@ from helpers.kernels.gradcheck import describe_relative_error, numerical_gradien
 
 @dataclass(frozen=True)
 class Backend:
-    """``exp`` and ``derivative(f, a, i)``, the partial derivative of ``f(a)`` with respect to ``a[i]``."""
+    """``exp``, ``log`` and ``derivative(f, a, i)``, the partial derivative of ``f(a)`` with respect to ``a[i]``."""
 
     exp: Callable[[Any], Any]
+    log: Callable[[Any], Any]
     derivative: Callable[[Callable[[Sequence[Any]], Any], Sequence[Any], int], Any]
 
 
@@ -41,8 +42,8 @@ def _symbolic_derivative(f: Callable[[Sequence[Any]], Any], a: Sequence[Any], i:
     return sympy.diff(f(a), a[i])
 
 
-NUMERIC = Backend(exp=np.exp, derivative=_numeric_derivative)
-SYMBOLIC = Backend(exp=sympy.exp, derivative=_symbolic_derivative)
+NUMERIC = Backend(exp=np.exp, log=np.log, derivative=_numeric_derivative)
+SYMBOLIC = Backend(exp=sympy.exp, log=sympy.log, derivative=_symbolic_derivative)
 
 
 def indicator(condition: bool) -> int:
@@ -105,6 +106,19 @@ def step_cancelled(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:
     return -(indicator(l == i) - softmax_entry(a, i, backend))
 
 
+# The second route to the same result, through log-sum-exp: -log ŷ_ℓ = log Σ_i' exp(a_Li') - a_Lℓ.
+
+
+def step_log_sum_exp(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:
+    """Line 1: ∂/∂a_Li (log Σ_i' exp(a_L)_i' - a_Lℓ), the loss written without a quotient."""
+    return backend.derivative(lambda x: backend.log(sum(backend.exp(entry) for entry in x)) - x[l], a, i)
+
+
+def step_log_sum_exp_differentiated(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:
+    """Line 2: exp(a_L)_i / Σ_i' exp(a_L)_i' - 1_(ℓ=i), the derivative of log Σ exp and of a_Lℓ."""
+    return backend.exp(a[i]) / sum(backend.exp(x) for x in a) - indicator(l == i)
+
+
 STEPS: list[Callable[[Sequence[Any], int, int, Backend], Any]] = [
     step_chain_rule,
     step_quotient_rule,
@@ -121,8 +135,8 @@ def step_error_vs_finite_differences(step: Callable[..., Any], a: np.ndarray, l:
 
 
 def symbolic_logits(k: int = 3) -> list[sympy.Symbol]:
-    """k real symbols a_L1 .. a_Lk."""
-    return list(sympy.symbols(f"a_L1:{k + 1}", real=True))
+    """k real symbols a_L0 .. a_L(k-1), numbered from 0 like the classes in code."""
+    return list(sympy.symbols(f"a_L0:{k}", real=True))
 
 
 def symbolic_difference(step: Callable[..., Any], previous: Callable[..., Any], k: int = 3) -> list[Any]:

@@ -19,6 +19,7 @@ from helpers.display.readings import (
 from helpers.display.rendering import BlittedFigure
 
 TRUE_CLASS_COLOR = "tab:orange"
+JACOBIAN_LIMIT = 0.5  # every entry of (diag(ŷ) - ŷŷᵀ)/T lies in [-0.25/T, 0.25/T], within ±0.5 for T >= 0.5
 OTHER_CLASS_COLOR = "tab:blue"
 
 
@@ -26,12 +27,32 @@ def _bar_panel(ax, k: int, title: str, ylabel: str, ylim: tuple[float, float]):
     """Draw k zero-height bars on ``ax`` with labelled axes; return the bars to update later."""
     bars = ax.bar(np.arange(k), np.zeros(k))
     ax.set_title(title)
-    ax.set_xlabel("class i")
+    ax.set_xlabel("class i (0-based)")
     ax.set_ylabel(ylabel)
     ax.set_xticks(np.arange(k))
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_ylim(*ylim)
     return bars
+
+
+def _jacobian_panel(ax, k: int):
+    """An image of a (k, k) Jacobian on ``ax``: row i is the output ŷ_i, column j the logit a_Lj, fixed colours."""
+    image = ax.imshow(np.zeros((k, k)), cmap="RdBu_r", vmin=-JACOBIAN_LIMIT, vmax=JACOBIAN_LIMIT)
+    ax.set_title("Jacobian ∂ŷ_i/∂a_Lj")
+    ax.set_xlabel("logit a_Lj, j (0-based)")
+    ax.set_ylabel("output ŷ_i, i (0-based)")
+    ax.set_xticks(np.arange(k))
+    ax.set_yticks(np.arange(k))
+    ax.figure.colorbar(image, ax=ax)
+    return image
+
+
+def jacobian_figure(jacobian: np.ndarray) -> Figure:
+    """A static heatmap of a (k, k) softmax Jacobian, drawn exactly as in ``SoftmaxGradientFigure``."""
+    figure = Figure(figsize=(4.2, 3.4), dpi=80, layout="constrained")
+    image = _jacobian_panel(figure.subplots(), jacobian.shape[0])
+    image.set_data(jacobian)
+    return figure
 
 
 def _set_bars(bars, heights: np.ndarray, l: int) -> None:
@@ -95,13 +116,7 @@ class SoftmaxGradientFigure(BlittedFigure):
             _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
             _bar_panel(axes[2], k, "∂L/∂a_L = (ŷ − e(ℓ))/T", "∂L/∂a_Li", (-2, 2)),
         ]
-        self.heatmap = axes[3].imshow(np.zeros((k, k)), cmap="RdBu_r", vmin=-0.5, vmax=0.5)
-        axes[3].set_title("Jacobian ∂ŷ_i/∂a_Lj")
-        axes[3].set_xlabel("j (logit)")
-        axes[3].set_ylabel("i (output)")
-        axes[3].set_xticks(np.arange(k))
-        axes[3].set_yticks(np.arange(k))
-        self.figure.colorbar(self.heatmap, ax=axes[3])
+        self.heatmap = _jacobian_panel(axes[3], k)
         self.title = self.figure.suptitle(" ")
         self._prepare([*[bar for bars in self.bars for bar in bars], self.heatmap, self.title])
 

@@ -26,10 +26,13 @@ class Drawable(Protocol):
 
 
 def logit_sliders(initial: Sequence[float], low: float = -5.0, high: float = 5.0) -> dict[str, widgets.FloatSlider]:
-    """One slider per logit, named ``a_L1 .. a_Lk`` as in the lecture, keyword arguments for ``interactive``."""
+    """One slider per logit, named ``a_L0 .. a_L(k-1)``, keyword arguments for ``interactive``.
+
+    Classes are numbered from 0, as in numpy and the class picker; the lecture's a_L1 is ``a_L0`` here.
+    """
     return {
-        f"a_L{i + 1}": widgets.FloatSlider(
-            value=value, min=low, max=high, step=0.1, description=f"a_L{i + 1}", continuous_update=True
+        f"a_L{i}": widgets.FloatSlider(
+            value=value, min=low, max=high, step=0.1, description=f"a_L{i}", continuous_update=True
         )
         for i, value in enumerate(initial)
     }
@@ -48,7 +51,7 @@ class FigurePanel:
     ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
     it redraws the figure for the controls' values and returns the figure's
     reading, which ``interactive`` keeps as ``.result``. Logit sliders named
-    ``a_L1 .. a_Lk`` reach the figure as one array ``a``. The reading's
+    ``a_L0 .. a_L(k-1)`` reach the figure as one array ``a``. The reading's
     ``<pre>`` carries the exact control values it was computed for, as JSON
     in ``data-controls``, so a page can tell which settings the text shows.
     """

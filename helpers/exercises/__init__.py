@@ -6,8 +6,10 @@ each ``diagnose_*`` returns that hint (None when the answer is right).
 
 from helpers.exercises.grad_wrt_yhat import (
     check_grad_wrt_yhat,
+    check_partial_wrt_yhat,
     check_probability_for_gradient,
     diagnose_grad_wrt_yhat,
+    diagnose_partial_wrt_yhat,
     diagnose_probability_for_gradient,
 )
 from helpers.exercises.mse import (
@@ -17,8 +19,10 @@ from helpers.exercises.mse import (
     diagnose_mse_grad_wrt_weights,
 )
 from helpers.exercises.softmax import (
+    check_partial_wrt_logits,
     check_softmax_jacobian,
     check_temperature_for_half_gradient,
+    diagnose_partial_wrt_logits,
     diagnose_softmax_jacobian,
     diagnose_temperature_for_half_gradient,
 )
@@ -29,6 +33,8 @@ __all__ = [
     "check_learning_rate_limit",
     "check_mse_grad_wrt_weights",
     "check_output_gradient",
+    "check_partial_wrt_logits",
+    "check_partial_wrt_yhat",
     "check_probability_for_gradient",
     "check_softmax_jacobian",
     "check_temperature_for_half_gradient",
@@ -36,6 +42,8 @@ __all__ = [
     "diagnose_learning_rate_limit",
     "diagnose_mse_grad_wrt_weights",
     "diagnose_output_gradient",
+    "diagnose_partial_wrt_logits",
+    "diagnose_partial_wrt_yhat",
     "diagnose_probability_for_gradient",
     "diagnose_softmax_jacobian",
     "diagnose_temperature_for_half_gradient",

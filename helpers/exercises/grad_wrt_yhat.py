@@ -1,72 +1,184 @@
-"""Notebook 1's exercises: the gradient of L = -log ŷ_ℓ with respect to ŷ."""
+"""Notebook 1's exercises: the gradient of L = -log ŷ_ℓ with respect to ŷ.
+
+Each checker compares the reader's answer with the lecture's result and,
+when they differ, names the likeliest mistake that produces that answer
+(a missing minus, 1/ŷ at every class, notebook 2's ŷ - e(ℓ), a class index
+off by one, ...) instead of printing the expected values.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-from helpers.exercises.feedback import report
-from helpers.kernels.cross_entropy import grad_wrt_yhat, one_hot
+from helpers.exercises.feedback import Hint, as_array, as_number, call_student, diagnosis, report
+from helpers.kernels.cross_entropy import grad_wrt_yhat, negative_log_likelihood, one_hot
+from helpers.kernels.gradcheck import numerical_gradient, relative_error
 from helpers.kernels.softmax import softmax
 
-GradFunction = Callable[[np.ndarray, int], np.ndarray]
+GradFunction = Callable[[np.ndarray, int], Any]
+PartialFunction = Callable[[np.ndarray, int, int], Any]
+SymbolicCheck = Callable[[PartialFunction], int]
 
 EXAMPLE_LOGITS = [(np.array([2.0, 1.0, 0.1, -1.0]), 2), (np.array([0.3, -0.2, 1.5]), 0), (np.array([1.0, 1.0]), 1)]
+CHECKED = "(checked against finite differences on {n} examples{symbolic})"
+
+
+def hint_for_grad_wrt_yhat(answer: np.ndarray, yhat: np.ndarray, l: int) -> str | None:
+    """None if ``answer`` is -(1/ŷ_ℓ) e(ℓ) for these ŷ and ℓ, else a hint naming the likeliest mistake."""
+    k = yhat.shape[0]
+    expected = grad_wrt_yhat(yhat, l)
+    e = one_hot(l, k)
+    if np.allclose(answer, expected, rtol=1e-10, atol=0):
+        return None
+    candidates = [
+        (-expected, "The sign is flipped: L = -log yhat_l falls as yhat_l grows, so dL/dyhat_l is negative."),
+        (-e, "You have the indicator e(l) but not the factor 1/yhat_l that d(log x)/dx = 1/x brings."),
+        (e, "You have the indicator e(l) but neither the minus sign nor the factor 1/yhat_l from d(-log x)/dx."),
+        (
+            -1.0 / yhat,
+            "That puts -1/yhat_i at every class. Only yhat_l appears in L = -log yhat_l, "
+            "so dL/dyhat_i = 0 for every i != l.",
+        ),
+        (1.0 / yhat, "That puts 1/yhat_i at every class, with the wrong sign. Only yhat_l appears in L = -log yhat_l."),
+        (
+            yhat - e,
+            "That is yhat - e(l), the gradient with respect to the logits a_L (notebook 2). Here the "
+            "variables are the outputs yhat_i themselves, each treated as its own variable.",
+        ),
+        (
+            e - yhat,
+            "That is e(l) - yhat, minus the gradient with respect to the logits. Here differentiate "
+            "-log yhat_l with respect to each yhat_i itself.",
+        ),
+        (
+            -e / softmax(yhat)[l],
+            "You applied the softmax to yhat again: the argument is already the probability "
+            "vector, so use yhat[l] directly.",
+        ),
+        (
+            -np.log(yhat[l]) * e,
+            "That is the loss -log yhat_l itself, placed at class l; the question asks for its derivative.",
+        ),
+    ]
+    for wrong, hint in candidates:
+        if np.allclose(answer, wrong, rtol=1e-9, atol=1e-12):
+            return hint
+    nonzero = np.flatnonzero(np.abs(answer) > 1e-12)
+    if len(nonzero) == 1 and nonzero[0] != l:
+        return (
+            f"The non-zero entry sits at class {nonzero[0]}, but the true class is l = {l}. Classes are numbered "
+            "from 0 in code: index with l itself, not l + 1 or l - 1."
+        )
+    if len(nonzero) > 1:
+        return "More than one entry is non-zero. Only yhat_l appears in L = -log yhat_l: dL/dyhat_i = 0 for i != l."
+    if len(nonzero) == 0:
+        return "Every entry is 0, but L = -log yhat_l does change when yhat_l moves."
+    if answer[l] > 0:
+        return "The entry at the true class is positive: raising yhat_l lowers -log yhat_l, so it must be negative."
+    return (
+        "The zero pattern is right, but the entry at the true class has the wrong size: "
+        "differentiate -log x at x = yhat_l."
+    )
 
 
 def diagnose_grad_wrt_yhat(student: GradFunction) -> str | None:
-    """Compare ``student(yhat, l)`` with -(1/ŷ_ℓ) e(ℓ) and name the first mistake found."""
-    for a, l in EXAMPLE_LOGITS:
-        yhat = softmax(a)
-        k = yhat.shape[0]
-        expected = grad_wrt_yhat(yhat, l)
-        try:
-            answer = student(yhat.copy(), l)
-        except NotImplementedError:
-            return "The function still raises NotImplementedError: replace that line with your code."
-        if answer is None:
-            return "The function returns None: it must return the gradient vector, shape (k,)."
-        answer = np.asarray(answer, dtype=np.float64)
-        if answer.shape != (k,):
-            return f"For k = {k} classes the gradient has shape ({k},), one entry per yhat_i; got shape {answer.shape}."
-        if np.allclose(answer, expected, rtol=1e-10, atol=0):
-            continue
-        if np.allclose(answer, -expected):
-            return "The sign is flipped: L = -log yhat_l decreases as yhat_l grows, so dL/dyhat_l is negative."
-        if np.allclose(answer, -one_hot(l, k)) or np.allclose(answer, one_hot(l, k)):
-            return "You have the indicator e(l) but not the factor 1/yhat_l from d(log x)/dx = 1/x."
-        if np.allclose(answer, -1.0 / yhat):
-            return "Only the true class appears in L = -log yhat_l, so dL/dyhat_i = 0 for every i != l."
-        nonzero = np.flatnonzero(answer)
-        if len(nonzero) == 1 and nonzero[0] != l:
-            return f"The non-zero entry sits at class {nonzero[0]}, but the true class is l = {l}: index with l."
-        return (
-            f"For yhat = {np.round(yhat, 4)} and l = {l} the gradient is {np.round(expected, 4)}; "
-            f"got {np.round(answer, 4)}."
-        )
-    return None
+    """Compare ``student(yhat, l)`` with -(1/ŷ_ℓ) e(ℓ) on several examples and name the first mistake found."""
+
+    def check() -> str | None:
+        for a, l in EXAMPLE_LOGITS:
+            yhat = softmax(a)
+            answer = as_array(call_student(student, yhat.copy(), l), yhat.shape, "the gradient vector")
+            hint = hint_for_grad_wrt_yhat(answer, yhat, l)
+            if hint is not None:
+                return f"For k = {len(yhat)} classes and l = {l}: {hint}"
+        return None
+
+    return diagnosis(check)
 
 
 def check_grad_wrt_yhat(student: GradFunction) -> None:
     """Print whether ``student(yhat, l)`` returns -(1/ŷ_ℓ) e(ℓ), with a hint if it does not."""
-    report(diagnose_grad_wrt_yhat(student))
+    hint = diagnose_grad_wrt_yhat(student)
+    report(hint)
+    if hint is None:
+        print(CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
 
 
-def diagnose_probability_for_gradient(yhat_l: float | None, target_gradient: float = -4.0) -> str | None:
-    """Check the ŷ_ℓ at which ∂L/∂ŷ_ℓ equals ``target_gradient`` (the answer is -1/target_gradient)."""
-    expected = -1.0 / target_gradient
-    if yhat_l is None:
-        return "Set the answer to a number."
-    if np.isclose(yhat_l, expected, rtol=1e-9):
+def symbolic_verdict(student: PartialFunction, symbolic: SymbolicCheck | None) -> str | None:
+    """Run a SymPy check from ``helpers.derivation.student_steps`` (passed in: only that layer may import SymPy)."""
+    if symbolic is None:
         return None
-    if np.isclose(abs(yhat_l), abs(target_gradient)):
-        return "That is the size of the gradient itself; the question asks for yhat_l, and dL/dyhat_l = -1/yhat_l."
-    if not 0 < yhat_l <= 1:
-        return f"yhat_l is a probability in (0, 1]; got {yhat_l}. Solve -1/yhat_l = {target_gradient} for yhat_l."
-    return f"dL/dyhat_l = -1/yhat_l; at your yhat_l = {yhat_l} it is {-1.0 / yhat_l:.4g}, not {target_gradient}."
+    try:
+        wrong = symbolic(student)
+    except Exception as error:  # numpy functions and bools do not take SymPy symbols
+        raise Hint(
+            f"Right on numbers, but it fails on SymPy symbols ({type(error).__name__}). For the symbolic check, "
+            "use plain arithmetic and indexing: no np.log or np.exp, and `1.0 if i == l else 0.0` for an indicator."
+        ) from None
+    if wrong:
+        return f"Right on the test numbers, but SymPy finds it differs from the derivative for {wrong} pairs (l, i)."
+    return None
 
 
-def check_probability_for_gradient(yhat_l: float | None, target_gradient: float = -4.0) -> None:
+def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> str | None:
+    """Check the lecture's step ∂L/∂ŷ_i = -1_(i=ℓ)/ŷ_ℓ, written as ``student(yhat, l, i)`` returning one number.
+
+    On numbers, for every i of several examples, against central differences of -log ŷ_ℓ; then, if
+    ``symbolic`` is given (``helpers.derivation.student_steps.wrong_pairs_wrt_yhat``), on SymPy symbols.
+    """
+
+    def check() -> str | None:
+        for a, l in EXAMPLE_LOGITS:
+            yhat = softmax(a)
+            answer = np.array(
+                [
+                    as_number(call_student(student, yhat.copy(), l, i), f"the value for i = {i}")
+                    for i in range(len(yhat))
+                ]
+            )
+            numeric = numerical_gradient(lambda p, l=l: negative_log_likelihood(p, l), yhat, h=1e-7)
+            if relative_error(answer, numeric) < 1e-7:
+                continue
+            hint = hint_for_grad_wrt_yhat(answer, yhat, l) or "It disagrees with finite differences."
+            return f"For k = {len(yhat)} classes and l = {l}, over i = 0..{len(yhat) - 1}: {hint}"
+        return symbolic_verdict(student, symbolic)
+
+    return diagnosis(check)
+
+
+def check_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
+    """Print whether ``student(yhat, l, i)`` is ∂L/∂ŷ_i, checked on numbers (and on symbols if ``symbolic``)."""
+    hint = diagnose_partial_wrt_yhat(student, symbolic)
+    report(hint)
+    if hint is None:
+        print(
+            CHECKED.format(
+                n=len(EXAMPLE_LOGITS), symbolic=", and with SymPy for k = 3, every l and i" if symbolic else ""
+            )
+        )
+
+
+def diagnose_probability_for_gradient(yhat_l: Any, target_gradient: float = -4.0) -> str | None:
+    """Check the ŷ_ℓ at which ∂L/∂ŷ_ℓ equals ``target_gradient`` (the answer is -1/target_gradient)."""
+
+    def check() -> str | None:
+        value = as_number(yhat_l, "the answer")
+        if np.isclose(value, -1.0 / target_gradient, rtol=1e-9):
+            return None
+        if np.isclose(abs(value), abs(target_gradient)):
+            return "That is the size of the gradient itself; the question asks for yhat_l, and dL/dyhat_l = -1/yhat_l."
+        if np.isclose(value, 1.0 / target_gradient):
+            return "A probability cannot be negative: check the sign when you solve -1/yhat_l = gradient."
+        if not 0 < value <= 1:
+            return f"yhat_l is a probability in (0, 1]; got {value}. Solve -1/yhat_l = {target_gradient} for yhat_l."
+        return f"dL/dyhat_l = -1/yhat_l; at your yhat_l = {value} it is {-1.0 / value:.4g}, not {target_gradient}."
+
+    return diagnosis(check)
+
+
+def check_probability_for_gradient(yhat_l: Any, target_gradient: float = -4.0) -> None:
     """Print whether ``yhat_l`` makes ∂L/∂ŷ_ℓ equal ``target_gradient``, with a hint if it does not."""
     report(diagnose_probability_for_gradient(yhat_l, target_gradient))

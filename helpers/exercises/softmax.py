@@ -3,49 +3,174 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-from helpers.exercises.feedback import report
-from helpers.exercises.grad_wrt_yhat import EXAMPLE_LOGITS
+from helpers.exercises.feedback import as_array, as_number, call_student, diagnosis, report
+from helpers.exercises.grad_wrt_yhat import CHECKED, EXAMPLE_LOGITS, PartialFunction, SymbolicCheck, symbolic_verdict
+from helpers.kernels.cross_entropy import cross_entropy, one_hot
+from helpers.kernels.gradcheck import numerical_gradient, relative_error
 from helpers.kernels.softmax import softmax, softmax_jacobian
 
-JacobianFunction = Callable[[np.ndarray], np.ndarray]
+JacobianFunction = Callable[[np.ndarray], Any]
+
+
+def hint_for_grad_wrt_logits(answer: np.ndarray, yhat: np.ndarray, l: int) -> str | None:
+    """None if ``answer`` is ŷ - e(ℓ) for these ŷ and ℓ, else a hint naming the likeliest mistake."""
+    k = yhat.shape[0]
+    e = one_hot(l, k)
+    expected = yhat - e
+    if np.allclose(answer, expected, rtol=1e-9, atol=1e-12):
+        return None
+    diagonal_only = (yhat[l] - 1.0) * e
+    candidates = [
+        (
+            e - yhat,
+            "The sign is flipped: the lecture's result is -(1_(l=i) - yhat_i); raising the true class's "
+            "logit lowers the loss, so that entry must be negative.",
+        ),
+        (
+            -e / yhat[l],
+            "That is dL/dyhat from notebook 1. Here the variable is the logit a_Li: multiply by "
+            "d yhat_l / d a_Li (the quotient rule) and the 1/yhat_l cancels.",
+        ),
+        (
+            yhat,
+            "The indicator term is missing: d exp(a_L)_l / d a_Li = 1_(l=i) exp(a_L)_l gives a -1 at the true class.",
+        ),
+        (
+            -e,
+            "The yhat_i term is missing: the denominator sum_i' exp(a_L)_i' depends on every logit, "
+            "so every i gets a contribution.",
+        ),
+        (
+            diagonal_only,
+            "Only the true class gets a gradient: that is the diagonal-only Jacobian. Every yhat "
+            "depends on every logit through the shared denominator.",
+        ),
+        (
+            yhat[l] - e,
+            "You used yhat_l where yhat_i belongs: the second term of the quotient rule differentiates "
+            "the denominator with respect to a_Li, which brings exp(a_L)_i.",
+        ),
+    ]
+    for wrong, hint in candidates:
+        if np.allclose(answer, wrong, rtol=1e-9, atol=1e-12):
+            return hint
+    for shift in (1, -1):
+        if np.allclose(answer, yhat - one_hot((l + shift) % k, k), rtol=1e-9, atol=1e-12):
+            return (
+                "The -1 sits at the wrong class. Classes are numbered from 0 in code: use l itself, not l + 1 or l - 1."
+            )
+    if abs(answer.sum()) > 1e-9:
+        return (
+            "The entries do not sum to 0, but they must: adding the same number to every logit leaves the "
+            "softmax, and so the loss, unchanged."
+        )
+    return "The entries sum to 0 as they should, but they disagree with finite differences; recheck each term."
+
+
+def diagnose_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> str | None:
+    """Check the lecture's steps 8-9, ∂L/∂a_Li = -(1_(ℓ=i) - ŷ_i), written as ``student(yhat, l, i)``.
+
+    On numbers, for every i of several examples, against central differences of the loss in the logits; then,
+    if ``symbolic`` is given (``helpers.derivation.student_steps.wrong_pairs_wrt_logits``), on SymPy symbols.
+    """
+
+    def check() -> str | None:
+        for a, l in EXAMPLE_LOGITS:
+            yhat = softmax(a)
+            answer = np.array(
+                [
+                    as_number(call_student(student, yhat.copy(), l, i), f"the value for i = {i}")
+                    for i in range(len(yhat))
+                ]
+            )
+            numeric = numerical_gradient(lambda x, l=l: cross_entropy(x, l), a)
+            if relative_error(answer, numeric) < 1e-7:
+                continue
+            hint = hint_for_grad_wrt_logits(answer, yhat, l) or "It disagrees with finite differences."
+            return f"For k = {len(yhat)} classes and l = {l}, over i = 0..{len(yhat) - 1}: {hint}"
+        return symbolic_verdict(student, symbolic)
+
+    return diagnosis(check)
+
+
+def check_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
+    """Print whether ``student(yhat, l, i)`` is ∂L/∂a_Li, checked on numbers (and on symbols if ``symbolic``)."""
+    hint = diagnose_partial_wrt_logits(student, symbolic)
+    report(hint)
+    if hint is None:
+        print(
+            CHECKED.format(
+                n=len(EXAMPLE_LOGITS), symbolic=", and with SymPy for k = 3, every l and i" if symbolic else ""
+            )
+        )
+
+
+def hint_for_jacobian(answer: np.ndarray, a: np.ndarray) -> str | None:
+    """None if ``answer`` is diag(ŷ) - ŷŷᵀ for logits ``a``, else a hint naming the likeliest mistake.
+
+    A transposed Jacobian cannot be told apart: this one is symmetric, so J and Jᵀ are the same matrix.
+    """
+    yhat = softmax(a)
+    expected = softmax_jacobian(a)
+    if np.allclose(answer, expected, rtol=1e-10, atol=1e-15):
+        return None
+    outer = np.outer(yhat, yhat)
+    candidates = [
+        (
+            np.diag(yhat) + outer,
+            "The off-diagonal entries have the wrong sign: raising a_Lj grows the shared "
+            "denominator, so every other yhat_i falls.",
+        ),
+        (
+            np.diag(yhat * (1 - yhat)),
+            "You have only the diagonal yhat_i(1 - yhat_i), as for a sigmoid. Every "
+            "output depends on every logit through the shared denominator.",
+        ),
+        (-expected, "The sign is flipped: raising a_Li raises yhat_i, so the diagonal must be positive."),
+        (-outer, "The diagonal misses the term from d exp(a_Li)/d a_Li, the derivative of the numerator."),
+        (np.diag(a) - np.outer(a, a), "You used the logits a where the probabilities yhat = softmax(a) belong."),
+    ]
+    for wrong, hint in candidates:
+        if np.allclose(answer, wrong, rtol=1e-9, atol=1e-15):
+            return hint
+    if np.allclose(np.diag(answer), np.diag(expected)):
+        return (
+            "The diagonal is right; the entries off it are not. Differentiate yhat_i = exp(a_Li) / sum_i' "
+            "exp(a_Li') with respect to a_Lj, j != i: only the denominator depends on a_Lj."
+        )
+    if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
+        return (
+            "The rows do not sum to 0, but they must: the outputs always sum to 1, so however a logit moves, "
+            "the changes of all outputs cancel."
+        )
+    return "The rows sum to 0 as they should, but the entries disagree with finite differences; recheck them."
 
 
 def diagnose_softmax_jacobian(student: JacobianFunction) -> str | None:
-    """Compare ``student(a)`` with diag(ŷ) - ŷŷᵀ and name the first mistake found."""
-    for a, _ in EXAMPLE_LOGITS:
-        yhat = softmax(a)
-        k = yhat.shape[0]
-        expected = softmax_jacobian(a)
-        try:
-            answer = student(a.copy())
-        except NotImplementedError:
-            return "The function still raises NotImplementedError: replace that line with your code."
-        if answer is None:
-            return "The function returns None: it must return the (k, k) Jacobian."
-        answer = np.asarray(answer, dtype=np.float64)
-        if answer.shape != (k, k):
-            return f"The Jacobian of k = {k} outputs by k logits has shape ({k}, {k}); got shape {answer.shape}."
-        if np.allclose(answer, expected, rtol=1e-10, atol=1e-15):
-            continue
-        if np.allclose(answer, np.diag(yhat * (1 - yhat))):
-            return (
-                "You have only the diagonal y_i(1 - y_i). Every output depends on every logit through the "
-                "denominator: off the diagonal, d yhat_i / d a_j = -yhat_i yhat_j."
-            )
-        if np.allclose(answer, -expected):
-            return "The sign is flipped: raising a_Li raises yhat_i, so the diagonal must be positive."
-        if np.allclose(answer, -np.outer(yhat, yhat)):
-            return "The diagonal misses the term from d exp(a_i)/d a_i: add diag(yhat)."
-        return f"For a = {a} the Jacobian is\n{np.round(expected, 4)}\nbut got\n{np.round(answer, 4)}."
-    return None
+    """Compare ``student(a)`` with diag(ŷ) - ŷŷᵀ on several logits and name the first mistake found."""
+
+    def check() -> str | None:
+        for a, _ in EXAMPLE_LOGITS:
+            k = a.shape[0]
+            answer = as_array(call_student(student, a.copy()), (k, k), "the Jacobian")
+            hint = hint_for_jacobian(answer, a)
+            if hint is not None:
+                return f"For k = {k} logits: {hint}"
+        return None
+
+    return diagnosis(check)
 
 
 def check_softmax_jacobian(student: JacobianFunction) -> None:
     """Print whether ``student(a)`` returns diag(ŷ) - ŷŷᵀ, with a hint if it does not."""
-    report(diagnose_softmax_jacobian(student))
+    hint = diagnose_softmax_jacobian(student)
+    report(hint)
+    if hint is None:
+        print(CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
 
 
 def true_class_gradient(a: np.ndarray, l: int, T: float) -> float:
@@ -66,10 +191,12 @@ def temperature_for_half_gradient(a: np.ndarray, l: int) -> float:
     return 0.5 * (low + high)
 
 
-def diagnose_temperature_for_half_gradient(T: float | None, a: np.ndarray, l: int) -> str | None:
+def diagnose_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> str | None:
     """Check a temperature at which the true class's logit gradient is half its value at T = 1."""
-    if T is None:
-        return "Set T to a number."
+    return diagnosis(lambda: _temperature_hint(as_number(T, "T"), a, l))
+
+
+def _temperature_hint(T: float, a: np.ndarray, l: int) -> str | None:
     if not T > 0:
         return f"A temperature is positive; got {T}."
     ratio = true_class_gradient(a, l, T) / true_class_gradient(a, l, 1.0)
@@ -86,6 +213,6 @@ def diagnose_temperature_for_half_gradient(T: float | None, a: np.ndarray, l: in
     )
 
 
-def check_temperature_for_half_gradient(T: float | None, a: np.ndarray, l: int) -> None:
+def check_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> None:
     """Print whether ``T`` halves the true class's logit gradient, with a hint if it does not."""
     report(diagnose_temperature_for_half_gradient(T, a, l))

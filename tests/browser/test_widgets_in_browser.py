@@ -44,7 +44,7 @@ def nudge_slider(page, explorer, index: int, key: str = "ArrowRight") -> None:
 
 
 def logits(settings: dict) -> np.ndarray:
-    """The logit sliders a_L1 .. a_Lk as one array, in the lecture's order."""
+    """The logit sliders a_L0 .. a_L(k-1) as one array, in class order."""
     names = sorted((name for name in settings if name.startswith("a_L")), key=lambda name: int(name[3:]))
     return np.array([settings[name] for name in names])
 

@@ -59,3 +59,12 @@ def test_the_slides_misprinted_denominator_fails_both_checks(rng):
 
     assert step_error_vs_finite_differences(step_quotient_rule_with_sum_of_squares, rng.normal(size=3), l=0) > 1e-3
     assert any(d != 0 for d in symbolic_difference(step_quotient_rule_with_sum_of_squares, step_chain_rule))
+
+
+def test_the_log_sum_exp_route_reaches_the_quotient_rules_result(rng):
+    from helpers.derivation.quotient_rule import step_cancelled, step_log_sum_exp, step_log_sum_exp_differentiated
+
+    assert symbolic_difference(step_log_sum_exp, symbolic_definition) == [0] * 9
+    assert symbolic_difference(step_log_sum_exp_differentiated, step_log_sum_exp) == [0] * 9
+    assert symbolic_difference(step_log_sum_exp_differentiated, step_cancelled) == [0] * 9
+    assert step_error_vs_finite_differences(step_log_sum_exp_differentiated, rng.normal(size=4), l=2) < 1e-7

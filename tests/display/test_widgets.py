@@ -19,7 +19,7 @@ def explorer_and_panel():
 def test_moving_controls_updates_the_result_the_image_and_the_text(explorer_and_panel):
     explorer, panel = explorer_and_panel
     first_image = bytes(panel.image.value)
-    reading = set_controls(explorer, l=0, a_L3=-4.0)
+    reading = set_controls(explorer, l=0, a_L2=-4.0)
     expected = read_grad_wrt_yhat(np.array([2.0, 1.0, -4.0, -1.0]), 0)
     np.testing.assert_array_equal(reading.grad, expected.grad)
     assert reading.loss == expected.loss
@@ -28,7 +28,7 @@ def test_moving_controls_updates_the_result_the_image_and_the_text(explorer_and_
     assert f"{expected.loss:.4f}" in panel.numbers.value
 
 
-def test_logits_are_gathered_in_the_lectures_order_even_past_nine():
+def test_logits_are_gathered_in_class_order_even_past_nine():
     panel = FigurePanel(GradWrtYhatFigure(k=11))
     initial = np.arange(11, dtype=float) / 4
     explorer = widgets.interactive(panel.update, l=class_picker(11), **logit_sliders(initial))
@@ -66,7 +66,24 @@ def test_the_reading_carries_the_exact_settings_it_was_computed_for(explorer_and
     import re
 
     explorer, panel = explorer_and_panel
-    set_controls(explorer, l=3, a_L2=1.1)
+    set_controls(explorer, l=3, a_L1=1.1)
     settings = json.loads(html.unescape(re.search(r"data-controls='([^']*)'", panel.numbers.value).group(1)))
-    assert settings == {"l": 3, "a_L1": 2.0, "a_L2": 1.1, "a_L3": 0.1, "a_L4": -1.0}
+    assert settings == {"l": 3, "a_L0": 2.0, "a_L1": 1.1, "a_L2": 0.1, "a_L3": -1.0}
     assert list(settings) == [widget._kwarg for widget in explorer.kwargs_widgets]
+
+
+def test_sliders_are_numbered_from_zero_like_the_classes():
+    assert list(logit_sliders([0.0, 0.0, 0.0])) == ["a_L0", "a_L1", "a_L2"]
+    assert class_picker(3).options == (0, 1, 2)
+
+
+def test_the_static_jacobian_is_drawn_with_the_widgets_index_order_and_colours():
+    from helpers import softmax_jacobian
+    from helpers.display.logit_figures import SoftmaxGradientFigure, jacobian_figure
+
+    J = softmax_jacobian(np.array([2.0, 1.0, 0.1, -1.0]))
+    static = jacobian_figure(J).axes[0]
+    widget = SoftmaxGradientFigure(k=4).heatmap.axes
+    assert static.images[0].get_clim() == widget.images[0].get_clim()
+    assert (static.get_xlabel(), static.get_ylabel()) == (widget.get_xlabel(), widget.get_ylabel())
+    np.testing.assert_array_equal(static.images[0].get_array(), J)
