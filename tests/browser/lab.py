@@ -157,7 +157,7 @@ def chromium_page(executable: str) -> Iterator:
             browser.close()
 
 
-def run_all_cells(page, server: LabServer, name: str, timeout_ms: int = 180_000) -> None:
+def run_all_cells(page, server: LabServer, name: str, timeout_ms: int = 600_000) -> None:
     """Open notebook ``name``, clear its stored outputs, run every cell in a fresh kernel, and wait until all have run.
 
     Run All stops at a cell that raises; the wait ends then too, and the caller sees the error output.
