@@ -62,4 +62,4 @@ class BlittedFigure:
         return self.to_png()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(k={self.k})"
+        return f"{type(self).__name__}()"

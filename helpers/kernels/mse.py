@@ -36,7 +36,7 @@ def linear_output(a: ArrayLike, W_out: ArrayLike, b: ArrayLike) -> np.ndarray:
     a = as_matrix(a, "a", (None, None))
     W_out = as_matrix(W_out, "W_out", (a.shape[1], 1))
     b = as_matrix(b, "b", (1, 1))
-    return a @ W_out + b.T
+    return unchecked_linear_output(a, W_out, b)
 
 
 def mse(y: ArrayLike, yhat: ArrayLike) -> float:
@@ -51,7 +51,7 @@ def mse(y: ArrayLike, yhat: ArrayLike) -> float:
     float
     """
     y, yhat = as_targets(y, yhat)
-    return float(np.mean((y - yhat) ** 2))
+    return unchecked_mse(y, yhat)
 
 
 def mse_grad_wrt_yhat(y: ArrayLike, yhat: ArrayLike) -> np.ndarray:
@@ -118,8 +118,7 @@ def mse_grad_wrt_weights(a: ArrayLike, y: ArrayLike, yhat: ArrayLike) -> np.ndar
     """
     y, yhat = as_targets(y, yhat)
     a = _check_activations_for(a, y)
-    m = y.shape[0]
-    return (2.0 / m) * (a.T @ (yhat - y).reshape(-1, 1))
+    return unchecked_mse_grad_wrt_weights(a, y, yhat)
 
 
 def mse_grad_wrt_bias(y: ArrayLike, yhat: ArrayLike) -> np.ndarray:
@@ -134,4 +133,28 @@ def mse_grad_wrt_bias(y: ArrayLike, yhat: ArrayLike) -> np.ndarray:
     ndarray, shape (1, 1)
     """
     y, yhat = as_targets(y, yhat)
+    return unchecked_mse_grad_wrt_bias(y, yhat)
+
+
+# The same formulas without the input checks, for a training loop whose arrays were checked once
+# (a: (m, u), W_out: (u, 1), b: (1, 1), y and yhat: (m, 1), all finite floats).
+
+
+def unchecked_linear_output(a: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``linear_output`` without the input checks."""
+    return a @ W_out + b.T
+
+
+def unchecked_mse(y: np.ndarray, yhat: np.ndarray) -> float:
+    """``mse`` without the input checks."""
+    return float(np.mean((y - yhat) ** 2))
+
+
+def unchecked_mse_grad_wrt_weights(a: np.ndarray, y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
+    """``mse_grad_wrt_weights`` without the input checks."""
+    return (2.0 / y.shape[0]) * (a.T @ (yhat - y).reshape(-1, 1))
+
+
+def unchecked_mse_grad_wrt_bias(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
+    """``mse_grad_wrt_bias`` without the input checks."""
     return np.full((1, 1), 2.0 * np.mean(yhat - y))

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from helpers.kernels.mse import linear_output, mse, mse_grad_wrt_bias, mse_grad_wrt_weights
+from helpers.kernels.mse import (
+    unchecked_linear_output,
+    unchecked_mse,
+    unchecked_mse_grad_wrt_bias,
+    unchecked_mse_grad_wrt_weights,
+)
+from helpers.kernels.validation import as_matrix
 
 DIVERGED_LOSS = 1e12
 
@@ -54,21 +60,30 @@ def gradient_descent(
     TrainingHistory
         ``train_loss[t]`` (and ``test_loss[t]``) is the loss before update t; the last entry is after the final one.
     """
-    if not eta > 0:
+    if not (isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0):
         raise ValueError(f"eta must be a positive learning rate; got {eta!r}")
+    if isinstance(steps, (bool, np.bool_)) or not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0; got {steps!r}")
+    a = as_matrix(a, "a", (None, None))
+    y = as_matrix(y, "y", (a.shape[0], 1))
+    if (a_test is None) != (y_test is None):
+        raise ValueError("a_test and y_test must be given together, or neither")
+    if a_test is not None:
+        a_test = as_matrix(a_test, "a_test", (None, a.shape[1]))
+        y_test = as_matrix(y_test, "y_test", (a_test.shape[0], 1))
     history = TrainingHistory(W_out=np.zeros((a.shape[1], 1)), b=np.zeros((1, 1)))
     for step in range(steps + 1):
-        yhat = linear_output(a, history.W_out, history.b)
-        loss = mse(y, yhat)
+        yhat = unchecked_linear_output(a, history.W_out, history.b)
+        loss = unchecked_mse(y, yhat)
         history.train_loss.append(loss)
         if a_test is not None:
-            history.test_loss.append(mse(y_test, linear_output(a_test, history.W_out, history.b)))
+            history.test_loss.append(unchecked_mse(y_test, unchecked_linear_output(a_test, history.W_out, history.b)))
         if loss > DIVERGED_LOSS:
             history.diverged = True
             break
         if step < steps:
-            history.W_out -= eta * mse_grad_wrt_weights(a, y, yhat)
-            history.b -= eta * mse_grad_wrt_bias(y, yhat)
+            history.W_out -= eta * unchecked_mse_grad_wrt_weights(a, y, yhat)
+            history.b -= eta * unchecked_mse_grad_wrt_bias(y, yhat)
     return history
 
 

@@ -76,3 +76,12 @@ def test_digits_test_images_are_the_raw_pixels_of_the_same_split():
     assert np.array_equal(
         np.argsort(images[:, column], kind="stable"), np.argsort(standardised[:, column], kind="stable")
     )
+
+
+def test_gradient_descent_checks_its_arrays_once_by_name(diabetes):
+    with pytest.raises(ValueError, match="y must be 2-D"):
+        gradient_descent(diabetes.a_train, diabetes.y_train[:, 0], 0.1, 10)
+    with pytest.raises(ValueError, match="a_test and y_test must be given together"):
+        gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 10, a_test=diabetes.a_test)
+    with pytest.raises(ValueError, match="steps must be a whole number"):
+        gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 2.5)
