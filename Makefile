@@ -13,6 +13,8 @@ SYNC := $(UV) sync --locked --quiet --python $(PYTHON)
 # When each set was last installed: the lab set (the package and the lab group), the test set (every group).
 LAB_SET := $(VENV)/.lab-set
 TEST_SET := $(VENV)/.test-set
+# A JupyterLab settings override: no "get notified about official Jupyter news?" question in a newcomer's first window.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 # make lab LAB_PORT=9000 LAB_OPTIONS=--no-browser; the token can be fixed with JUPYTER_TOKEN.
 LAB_PORT ?= 8888
 LAB_OPTIONS ?=
@@ -42,9 +44,13 @@ $(TEST_SET): uv.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -c "import matplotlib.pyplot"
 	touch $@
 
-install-lab: $(LAB_SET)
+$(LAB_OVERRIDES): jupyter/overrides.json | $(BIN)/python
+	mkdir -p $(@D)
+	cp $< $@
 
-install: $(TEST_SET)
+install-lab: $(LAB_SET) $(LAB_OVERRIDES)
+
+install: $(TEST_SET) $(LAB_OVERRIDES)
 
 lab: install-lab
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT) $(LAB_OPTIONS)
