@@ -21,7 +21,7 @@ LAB_OPTIONS ?=
 # jupyter refuses to start as root (containers, CI machines) unless told to.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: install install-lab lab test test-browser notebooks lock bench bench-browser clean
+.PHONY: install install-lab lab test test-browser notebooks lock bench bench-browser bench-setup clean
 
 $(UV_INSTALLED):
 	$(PYTHON) -m venv $(TOOLS)
@@ -70,6 +70,10 @@ bench: install
 
 bench-browser: install
 	$(BIN)/python -m benchmarks.browser_latency
+
+# Times the set-up itself from fresh clones with empty caches; needs only Python, so it runs with $(PYTHON).
+bench-setup:
+	$(PYTHON) -m benchmarks.bench_setup --python $(PYTHON)
 
 notebooks: install
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
