@@ -51,11 +51,15 @@ def imported_modules() -> set[str]:
 
 
 def test_what_helpers_and_the_notebooks_import_is_a_dependency_of_the_package():
-    declared = {requirement_name(r) for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    declared = {
+        requirement_name(r) for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
     distributions = packages_distributions()
     missing = {}
     for module in sorted(imported_modules()):
         names = {normalized(name) for name in distributions.get(module, [module])}
         if not names & declared:
             missing[module] = sorted(names)
-    assert not missing, f"imported but not in pyproject.toml's [project] dependencies (module: distributions): {missing}"
+    assert not missing, (
+        f"imported but not in pyproject.toml's [project] dependencies (module: distributions): {missing}"
+    )

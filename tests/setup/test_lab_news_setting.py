@@ -18,9 +18,7 @@ from pathlib import Path
 
 PLUGIN = "@jupyterlab/apputils-extension:notification"
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-HOW_TO_FIX = (
-    f"`make install` copies jupyter/overrides.json to {OVERRIDES}; on the conda route, copy it there by hand"
-)
+HOW_TO_FIX = f"`make install` copies jupyter/overrides.json to {OVERRIDES}; on the conda route, copy it there by hand"
 
 
 def free_port() -> int:
