@@ -5,7 +5,8 @@ import ast
 import json
 import re
 import sys
-from importlib.metadata import packages_distributions
+from collections import defaultdict
+from importlib.metadata import distributions
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -22,6 +23,24 @@ def normalized(name: str) -> str:
 
 def requirement_name(requirement: str) -> str:
     return normalized(re.split(r"[<>=!~;\[ ]", requirement.strip(), maxsplit=1)[0])
+
+
+def providers() -> dict[str, set[str]]:
+    """Each top-level module of the installed distributions, and the distributions that provide it.
+
+    Read from each distribution's RECORD (and top_level.txt where there is one): Python 3.10's
+    importlib.metadata.packages_distributions() reads only top_level.txt, which some wheels (scikit-learn's) lack.
+    """
+    modules = defaultdict(set)
+    for distribution in distributions():
+        listed = (distribution.read_text("RECORD") or "").splitlines()
+        tops = {line.split(",", 1)[0].split("/", 1)[0] for line in listed}
+        tops |= set((distribution.read_text("top_level.txt") or "").split())
+        for top in tops:
+            module = top.removesuffix(".py")
+            if module.isidentifier():
+                modules[module].add(normalized(distribution.metadata["Name"]))
+    return modules
 
 
 def top_level_imports(source: str) -> set[str]:
@@ -54,10 +73,10 @@ def test_what_helpers_and_the_notebooks_import_is_a_dependency_of_the_package():
     declared = {
         requirement_name(r) for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     }
-    distributions = packages_distributions()
+    provided_by = providers()
     missing = {}
     for module in sorted(imported_modules()):
-        names = {normalized(name) for name in distributions.get(module, [module])}
+        names = provided_by.get(module, {normalized(module)})
         if not names & declared:
             missing[module] = sorted(names)
     assert not missing, (
