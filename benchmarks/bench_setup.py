@@ -8,8 +8,9 @@ pointed at new empty folders, so every package is downloaded as on a first clone
 - for comparison, in the same run, the old pip route with the same groups: the old Makefile's steps
   (`python -m venv`, pip upgraded, `pip install -e . --group ...`, matplotlib's font cache).
 
-The figures are wall-clock seconds that depend on the network to the package index as much as on the machine, so
-compare the routes within one run. Needs only Python, git and make; it is not part of `make test`.
+The wall-clock seconds depend on the network to the package index and on other work on the machine as much as on
+the set-up, so compare the routes within one run; the CPU seconds beside them (user + system, of every process a
+route ran) change far less with the machine's load. Needs only Python, git and make; it is not part of `make test`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -41,6 +43,32 @@ LAB_SET_UP_FILES = (".venv/.lab-set", ".venv/share/jupyter/lab/settings/override
 def uv_version() -> str:
     match = re.search(r"^UV_VERSION := (\S+)", (ROOT / "Makefile").read_text(), re.MULTILINE)
     return match.group(1) if match else "unknown"
+
+
+def children_cpu_seconds() -> float:
+    """User + system CPU time of this process's children that have ended and been waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def group_cpu_seconds(leader: int) -> tuple[float, float]:
+    """CPU time so far in the process group that ``leader`` leads, from /proc: the leader's with that of its
+    ended children, and that of the group's other (running) processes."""
+    tick = os.sysconf("SC_CLK_TCK")
+    leader_seconds = others = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        if int(fields[2]) != leader:  # the process group
+            continue
+        utime, stime, cutime, cstime = (int(value) / tick for value in fields[11:15])
+        if int(stat.parent.name) == leader:
+            leader_seconds += utime + stime + cutime + cstime
+        else:
+            others += utime + stime + cutime + cstime
+    return leader_seconds, others
 
 
 def output(command: list[str]) -> str:
@@ -75,9 +103,10 @@ class Workspace:
             "JUPYTERLAB_WORKSPACES_DIR": str(self.folder / "lab-workspaces"),
         }
 
-    def run(self, *commands: list[str]) -> float:
-        """Run the commands one after another in the clone; the wall-clock seconds they took together."""
-        start = time.perf_counter()
+    def run(self, *commands: list[str]) -> tuple[float, float]:
+        """Run the commands one after another in the clone; the wall-clock seconds they took together, and their CPU
+        seconds."""
+        start, cpu_start = time.perf_counter(), children_cpu_seconds()
         with open(self.log, "a") as log:
             for command in commands:
                 log.write(f"$ {' '.join(command)}\n")
@@ -88,14 +117,15 @@ class Workspace:
                 )  # fmt: skip
                 if result.returncode != 0:
                     raise RuntimeError(f"{' '.join(command)} failed with {result.returncode}; see {self.log}")
-        return time.perf_counter() - start
+        return time.perf_counter() - start, children_cpu_seconds() - cpu_start
 
     def venv_megabytes(self, venv: str = ".venv") -> float:
         return sum(f.stat().st_size for f in (self.clone / venv).rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
 
 
-def time_make_lab(workspace: Workspace, python: str) -> tuple[float, float]:
-    """Seconds from `make lab` to JupyterLab answering on its port, and the first part of them spent on the set-up."""
+def time_make_lab(workspace: Workspace, python: str) -> tuple[float, float, float, float]:
+    """Seconds from `make lab` to JupyterLab answering on its port, and the first part of them spent on the set-up;
+    the CPU seconds of the set-up (make's finished commands) and of JupyterLab until it answered."""
     port, token = free_port(), secrets.token_hex(16)
     command = [
         "make", "lab", f"PYTHON={python}", f"LAB_PORT={port}", "LAB_OPTIONS=--no-browser --ServerApp.port_retries=0",
@@ -124,6 +154,7 @@ def time_make_lab(workspace: Workspace, python: str) -> tuple[float, float]:
                     raise RuntimeError(f"JupyterLab did not answer in {TIMEOUT_SECONDS} s; see {workspace.log}")
                 time.sleep(0.05)
             elapsed = time.perf_counter() - start
+            set_up_cpu, lab_cpu = group_cpu_seconds(process.pid)
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             try:
@@ -132,7 +163,7 @@ def time_make_lab(workspace: Workspace, python: str) -> tuple[float, float]:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
     set_up_done = max((workspace.clone / name).stat().st_mtime for name in LAB_SET_UP_FILES)
-    return elapsed, set_up_done - wall_start
+    return elapsed, set_up_done - wall_start, set_up_cpu, lab_cpu
 
 
 def pip_route(python: str, group: str) -> list[list[str]]:
@@ -162,40 +193,40 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-setup-") as temporary:
         parent = Path(temporary)
         lab = Workspace(parent, "uv-lab")
-        lab_total, lab_set_up = time_make_lab(lab, python)
-        lab_again, _ = time_make_lab(lab, python)
+        lab_total, lab_set_up, lab_set_up_cpu, lab_start_cpu = time_make_lab(lab, python)
+        lab_again, _, _, lab_again_cpu = time_make_lab(lab, python)
         lab_size = lab.venv_megabytes()
 
         test = Workspace(parent, "uv-test")
-        test_set_up = test.run(["make", "install", f"PYTHON={python}"])
+        test_set_up, test_cpu = test.run(["make", "install", f"PYTHON={python}"])
         test_size = test.venv_megabytes()
 
         pip_lab = Workspace(parent, "pip-lab")
-        pip_lab_set_up = pip_lab.run(*pip_route(python, "lab"))
+        pip_lab_set_up, pip_lab_cpu = pip_lab.run(*pip_route(python, "lab"))
         pip_test = Workspace(parent, "pip-test")
-        pip_test_set_up = pip_test.run(*pip_route(python, "test"))
+        pip_test_set_up, pip_test_cpu = pip_test.run(*pip_route(python, "test"))
 
-    # Other work on the machine slows every figure: say how busy it was.
+    # Other work on the machine slows every wall-clock figure (CPU seconds much less): say how busy it was.
     print(f"load average (1 min) at the start {load_before:.1f}, at the end {os.getloadavg()[0]:.1f}")
     print_table(
         "make lab: from a fresh clone to JupyterLab answering",
-        ["what", "seconds", "goal"],
+        ["what", "seconds", "CPU seconds", "goal"],
         [
-            ["make lab, until JupyterLab answers", f"{lab_total:.1f}",
+            ["make lab, until JupyterLab answers", f"{lab_total:.1f}", f"{lab_set_up_cpu + lab_start_cpu:.1f}",
              f"< {LAB_GOAL_SECONDS:.0f} s: {verdict(lab_total < LAB_GOAL_SECONDS)}"],
-            ["  of which the set-up (uv from PyPI, .venv, font cache)", f"{lab_set_up:.1f}", ""],
-            ["  of which JupyterLab's start", f"{lab_total - lab_set_up:.1f}", ""],
-            ["make lab again, already set up", f"{lab_again:.1f}", ""],
+            ["  of which the set-up (uv from PyPI, .venv, font cache)", f"{lab_set_up:.1f}", f"{lab_set_up_cpu:.1f}", ""],
+            ["  of which JupyterLab's start", f"{lab_total - lab_set_up:.1f}", f"{lab_start_cpu:.1f}", ""],
+            ["make lab again, already set up", f"{lab_again:.1f}", f"{lab_again_cpu:.1f}", ""],
         ],
     )  # fmt: skip
     print_table(
         "set-up: uv from the lock against the old pip route, same groups, each from empty caches",
-        ["set", "uv (make)", "pip (old steps)", "pip / uv", ".venv size (uv)"],
+        ["set", "uv (make)", "pip (old steps)", "pip / uv", "CPU s: uv, pip", ".venv size (uv)"],
         [
             ["package + lab group (make lab)", f"{lab_set_up:.1f} s", f"{pip_lab_set_up:.1f} s",
-             f"{pip_lab_set_up / lab_set_up:.1f}", f"{lab_size:.0f} MB"],
+             f"{pip_lab_set_up / lab_set_up:.1f}", f"{lab_set_up_cpu:.1f}, {pip_lab_cpu:.1f}", f"{lab_size:.0f} MB"],
             ["package + every group (make test)", f"{test_set_up:.1f} s", f"{pip_test_set_up:.1f} s",
-             f"{pip_test_set_up / test_set_up:.1f}", f"{test_size:.0f} MB"],
+             f"{pip_test_set_up / test_set_up:.1f}", f"{test_cpu:.1f}, {pip_test_cpu:.1f}", f"{test_size:.0f} MB"],
         ],
     )  # fmt: skip
     print(
