@@ -63,7 +63,7 @@ test-browser: install
 
 # After changing a range in pyproject.toml: re-resolve, keeping every locked version the new ranges allow.
 lock: | $(UV_INSTALLED)
-	$(UV) lock
+	$(UV) lock --python $(PYTHON)
 
 bench: install
 	$(BIN)/python -m benchmarks.run
