@@ -1,28 +1,62 @@
 # Two commands for a newcomer: `make lab` to read the notebooks, `make test` to run every test.
+# They need only Python 3.10+ and make. The first run installs uv, at the version pinned here, from PyPI into
+# .tools/, and uv installs into .venv/ the exact versions that uv.lock pins.
 PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_INSTALLED := $(TOOLS)/uv-$(UV_VERSION).installed
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+# --locked: install what uv.lock pins, and stop if pyproject.toml has changed since it was locked (then: make lock).
+SYNC := $(UV) sync --locked --quiet --python $(PYTHON)
+# When each set was last installed: the lab set (the package and the lab group), the test set (every group).
+LAB_SET := $(VENV)/.lab-set
+TEST_SET := $(VENV)/.test-set
+# A JupyterLab settings override: no "get notified about official Jupyter news?" question in a newcomer's first window.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+# make lab LAB_PORT=9000 LAB_OPTIONS=--no-browser; the token can be fixed with JUPYTER_TOKEN.
+LAB_PORT ?= 8888
+LAB_OPTIONS ?=
 # jupyter refuses to start as root (containers, CI machines) unless told to.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: install lab lint test test-browser notebooks bench bench-browser clean
+.PHONY: install install-lab lab lint test test-browser notebooks lock bench bench-browser bench-setup clean
 
-$(INSTALLED): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(UV_INSTALLED):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	touch $@
+
+# --seed keeps pip in .venv, for installing something by hand (uv leaves it there when it syncs).
+$(BIN)/python: | $(UV_INSTALLED)
+	$(UV) venv --quiet --seed --clear --python $(PYTHON) $(VENV)
+
+# --inexact: keep what `make test` installed beside it.
+$(LAB_SET): uv.lock pyproject.toml | $(BIN)/python
+	$(SYNC) --inexact --group lab
 	@# Build matplotlib's font cache now, so that the first notebook run prints no "building the font cache" warning.
 	$(BIN)/python -c "import matplotlib.pyplot"
-	touch $(INSTALLED)
+	touch $@
 
-install: $(INSTALLED)
+$(TEST_SET): uv.lock pyproject.toml | $(BIN)/python
+	$(SYNC) --all-groups
+	$(BIN)/python -c "import matplotlib.pyplot"
+	touch $@
 
-lab: $(INSTALLED)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
+$(LAB_OVERRIDES): jupyter/overrides.json | $(BIN)/python
+	mkdir -p $(@D)
+	cp $< $@
+
+install-lab: $(LAB_SET) $(LAB_OVERRIDES)
+
+install: $(TEST_SET) $(LAB_OVERRIDES)
+
+lab: install-lab
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT) $(LAB_OPTIONS)
 
 # ruff (lint and format) over the code, and import-linter over helpers' layers (contracts in pyproject.toml).
-lint: $(INSTALLED)
+lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -30,17 +64,25 @@ lint: $(INSTALLED)
 test: lint
 	$(BIN)/python -m pytest
 
-test-browser: $(INSTALLED)
+test-browser: install
 	$(BIN)/python -m pytest -m browser tests/browser
 
-bench: $(INSTALLED)
+# After changing a range in pyproject.toml: re-resolve, keeping every locked version the new ranges allow.
+lock: | $(UV_INSTALLED)
+	$(UV) lock --python $(PYTHON)
+
+bench: install
 	$(BIN)/python -m benchmarks.run
 
-bench-browser: $(INSTALLED)
+bench-browser: install
 	$(BIN)/python -m benchmarks.browser_latency
 
-notebooks: $(INSTALLED)
+# Times the set-up itself from fresh clones with empty caches; needs only Python, so it runs with $(PYTHON).
+bench-setup:
+	$(PYTHON) -m benchmarks.bench_setup --python $(PYTHON)
+
+notebooks: install
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) *.egg-info .pytest_cache .hypothesis

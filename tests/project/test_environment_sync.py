@@ -1,4 +1,4 @@
-"""environment.yml (the conda route) and pyproject.toml (the pip route) list the same packages."""
+"""environment.yml (the conda route) and pyproject.toml (the uv route) list the same packages."""
 
 import re
 import sys
@@ -20,8 +20,11 @@ def requirement_name(requirement: str) -> str:
 
 
 def pyproject_requirements() -> dict[str, str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    listed = project["dependencies"] + project["optional-dependencies"]["test"]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    listed = list(pyproject["project"]["dependencies"])
+    for group in pyproject["dependency-groups"].values():
+        # A group can include another ({include-group = "lab"}); the included group's packages are counted under it.
+        listed += [entry for entry in group if isinstance(entry, str)]
     # Back-ports needed only on older Pythons have no place in a conda file that pins python>=3.10.
     return {requirement_name(r): r.split(";")[0].replace(" ", "") for r in listed if "python_version" not in r}
 
