@@ -35,6 +35,11 @@ def _call(student: Callable, *args: np.ndarray) -> tuple[np.ndarray | None, str 
                 f"A matrix product failed ({error}). Write down each factor's shape: the product's inner sizes must "
                 "agree, and a transpose is usually what is missing."
             )
+        if "broadcast" in str(error):
+            return None, (
+                f"Two arrays of different shapes met in an elementwise operation ({error}). If one of them is "
+                "labels, shape (m,), turn it into the one-hot rows E first: np.eye(k)[labels] is (m, k)."
+            )
         return None, f"The function raised ValueError ({error})."
     except Exception as error:  # any other mistake in the student's code becomes a hint, not a traceback
         return None, f"The function raised {type(error).__name__} ({error})."
@@ -155,7 +160,11 @@ def diagnose_output_gradient(student: OutputGradFunction) -> tuple[str | None, d
         def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
             return cross_entropy(a_L, targets), np.asarray(student(a_L.copy(), targets), dtype=np.float64)
 
-    errors = {name: check.norm_error for name, check in gradient_check(params, x, labels, StudentOutput()).items()}
+    try:
+        checks = gradient_check(params, x, labels, StudentOutput())
+    except Exception as error:  # the function worked once but fails on the network's own a_L: a hint, not a traceback
+        return f"The function failed inside the network ({type(error).__name__}: {error}).", {}
+    errors = {name: check.norm_error for name, check in checks.items()}
     if max(errors.values()) < 1e-7:
         return None, errors
     right = grad_wrt_logits(a_L, labels)

@@ -24,6 +24,18 @@ def output_gradient_stub(a_L, labels):
     raise NotImplementedError
 
 
+def _fails_on_second_call():
+    calls = []
+
+    def student(a_L, labels):
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("second call")
+        return output_gradient(a_L, labels)
+
+    return student
+
+
 WRONG_BACKWARD_LINES = {
     "no mask (∇_h)": (lambda g, W, a1: g @ W.T, "This is ∇_h"),
     "inverted mask": (lambda g, W, a1: (g @ W.T) * (a1 < 0), "inverted"),
@@ -54,4 +66,6 @@ WRONG_OUTPUT_GRADIENTS = {
     "None": (lambda a, l: None, "None"),
     "a string": (lambda a, l: "yhat - e", "string"),
     "raises": (lambda a, l: a.nope, "AttributeError"),
+    "labels not one-hot": (lambda a, l: (softmax(a) - l) / len(l), "np.eye(k)[labels]"),
+    "works once only": (_fails_on_second_call(), "failed inside the network"),
 }
