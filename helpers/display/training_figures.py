@@ -1,7 +1,14 @@
-"""Figures of a training run that ``helpers.training`` made: learning curves, misclassified digits, a confusion
-matrix; and notebook 4's explorer, which retrains and draws."""
+"""Figures of a training run that ``helpers.training`` made: learning curves, validation curves of several settings,
+averaged regression curves, misclassified digits, a confusion matrix; and notebook 4's explorer, which retrains and
+draws.
+
+A run's "held-out" curve is whatever ``Split.a_test`` held: the validation part when settings are being chosen,
+the test set only in the final evaluation; ``held_out`` names it on the figure.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -14,27 +21,65 @@ from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import History, train
 
 
-def _draw_history(axes, history: History) -> None:
+def _draw_history(axes, history: History, held_out: str) -> None:
     epochs = np.arange(len(history.train_loss))
     loss_axes, accuracy_axes = axes
     loss_axes.plot(epochs, history.train_loss, label="train")
-    loss_axes.plot(epochs, history.test_loss, label="test")
+    loss_axes.plot(epochs, history.test_loss, label=held_out)
     loss_axes.set_yscale("log")
     loss_axes.set_xlabel("epoch")
     loss_axes.set_ylabel("cross-entropy loss")
     loss_axes.legend()
     accuracy_axes.plot(epochs, 100 * np.array(history.train_accuracy), label="train")
-    accuracy_axes.plot(epochs, 100 * np.array(history.test_accuracy), label="test")
+    accuracy_axes.plot(epochs, 100 * np.array(history.test_accuracy), label=held_out)
     accuracy_axes.set_ylim(80, 100.5)
     accuracy_axes.set_xlabel("epoch")
     accuracy_axes.set_ylabel("accuracy (%)")
     accuracy_axes.legend(loc="lower right")
 
 
-def learning_curves(history: History) -> Figure:
-    """Loss (log scale) and accuracy against the epoch, for the train and test sets."""
+def learning_curves(history: History, held_out: str = "validation") -> Figure:
+    """Loss (log scale) and accuracy against the epoch, for the training set and the held-out set."""
     figure = Figure(figsize=(10, 3.4), layout="constrained")
-    _draw_history(figure.subplots(1, 2), history)
+    _draw_history(figure.subplots(1, 2), history, held_out)
+    return figure
+
+
+def validation_loss_curves(histories: dict[str, History], title: str) -> Figure:
+    """The held-out (validation) loss against the epoch for several settings, one line each, labelled by its key."""
+    figure = Figure(figsize=(6.5, 3.4), layout="constrained")
+    ax = figure.subplots()
+    for label, history in histories.items():
+        ax.plot(np.arange(len(history.test_loss)), history.test_loss, label=label)
+    ax.set_yscale("log")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("validation cross-entropy loss")
+    ax.set_title(title)
+    ax.legend()
+    return figure
+
+
+def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear_validation: float) -> Figure:
+    """Train and validation MSE against the epoch, averaged over seeds, with the range over seeds shaded.
+
+    Parameters
+    ----------
+    train, validation : ndarray, shape (seeds, epochs + 1)
+        One row per seed, in the units to show.
+    linear_validation : float
+        The linear model's validation MSE, drawn as a dashed line.
+    """
+    figure = Figure(figsize=(6.5, 3.6), layout="constrained")
+    ax = figure.subplots()
+    epochs = np.arange(train.shape[1])
+    for curves, label in ((train, "train MSE"), (validation, "validation MSE")):
+        (line,) = ax.plot(epochs, curves.mean(axis=0), label=f"{label}, mean of {curves.shape[0]} seeds")
+        ax.fill_between(epochs, curves.min(axis=0), curves.max(axis=0), color=line.get_color(), alpha=0.2)
+    ax.axhline(linear_validation, color="black", linestyle="--", linewidth=1, label="linear model, validation MSE")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("MSE (original units)")
+    ax.set_ylim(2000, 8000)
+    ax.legend()
     return figure
 
 
@@ -73,9 +118,24 @@ def confusion_matrix_figure(matrix: np.ndarray) -> Figure:
     return figure
 
 
+@dataclass(frozen=True)
+class HeldOutTrainingReading(TrainingReading):
+    """A ``TrainingReading`` that names its held-out set: "validation" while settings are being chosen."""
+
+    held_out: str = "test"
+
+    def __str__(self) -> str:
+        return (
+            f"eta = {self.eta:.3f}, batch size = {self.batch_size}, hidden units = {self.hidden}\n"
+            f"train accuracy {100 * self.final_train_accuracy:.2f}%, "
+            f"{self.held_out} accuracy {100 * self.final_test_accuracy:.2f}%"
+        )
+
+
 class TrainingExplorer:
     """For the widget: retrain the digits network for the chosen η, batch size and hidden size, then draw its
-    learning curves. Training is ``helpers.training.train``'s; this class only chooses the run and draws it."""
+    learning curves. Training is ``helpers.training.train``'s; this class only chooses the run and draws it.
+    ``held_out`` names what ``data.a_test`` holds (the validation part, in notebook 4)."""
 
     def __init__(
         self,
@@ -84,15 +144,17 @@ class TrainingExplorer:
         momentum: float = SETTINGS["momentum"],
         weight_decay: float = SETTINGS["weight_decay"],
         seed: int = 0,
+        held_out: str = "validation",
     ) -> None:
         self.data = data
+        self.held_out = held_out
         self.epochs = epochs
         self.momentum = momentum
         self.weight_decay = weight_decay
         self.seed = seed
         self.figure = Figure(figsize=(10, 3.4), dpi=80, layout="constrained")
 
-    def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
+    def draw(self, eta: float, batch_size: int, hidden: int) -> HeldOutTrainingReading:
         n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
         params = init_parameters(n_inputs, hidden, k, seed=self.seed)
         history = train(
@@ -107,13 +169,14 @@ class TrainingExplorer:
             seed=self.seed,
         )
         self.figure.clear()
-        _draw_history(self.figure.subplots(1, 2), history)
-        return TrainingReading(
+        _draw_history(self.figure.subplots(1, 2), history, self.held_out)
+        return HeldOutTrainingReading(
             eta=float(eta),
             batch_size=int(batch_size),
             hidden=int(hidden),
             final_train_accuracy=history.train_accuracy[-1],
             final_test_accuracy=history.test_accuracy[-1],
+            held_out=self.held_out,
         )
 
     def to_png(self) -> bytes:

@@ -26,9 +26,15 @@ from helpers.exercises.softmax import (
     diagnose_softmax_jacobian,
     diagnose_temperature_for_half_gradient,
 )
-from helpers.exercises.training import check_output_gradient, diagnose_output_gradient
+from helpers.exercises.training import (
+    check_backward_to_hidden,
+    check_output_gradient,
+    diagnose_backward_to_hidden,
+    diagnose_output_gradient,
+)
 
 __all__ = [
+    "check_backward_to_hidden",
     "check_grad_wrt_yhat",
     "check_learning_rate_limit",
     "check_mse_grad_wrt_weights",
@@ -38,6 +44,7 @@ __all__ = [
     "check_probability_for_gradient",
     "check_softmax_jacobian",
     "check_temperature_for_half_gradient",
+    "diagnose_backward_to_hidden",
     "diagnose_grad_wrt_yhat",
     "diagnose_learning_rate_limit",
     "diagnose_mse_grad_wrt_weights",

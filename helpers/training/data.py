@@ -2,6 +2,11 @@
 
 Features are standardised with the training split's mean and standard
 deviation only, so nothing about the test split leaks into training.
+
+The ``*_validation_split`` functions carve a validation part out of the same
+training split (the test examples are never in it), for choosing settings
+without looking at the test set: their ``a_test``/``y_test`` hold the
+validation part, standardised with the remaining training part's statistics.
 """
 
 from __future__ import annotations
@@ -39,12 +44,29 @@ def diabetes_split(test_size: float = 0.2, random_state: int = 0) -> Split:
     Split
         ``a_train`` (353, 10), ``y_train`` (353, 1), ``a_test`` (89, 10), ``y_test`` (89, 1).
     """
-    features, target = load_diabetes(return_X_y=True)
-    a_train, a_test, y_train, y_test = train_test_split(
-        features, target, test_size=test_size, random_state=random_state
-    )
+    a_train, a_test, y_train, y_test = _diabetes_raw_split(test_size, random_state)
     a_train, a_test = _standardise(a_train, a_test)
     return Split(a_train, y_train.reshape(-1, 1), a_test, y_test.reshape(-1, 1))
+
+
+def _diabetes_raw_split(test_size: float, random_state: int) -> tuple[np.ndarray, ...]:
+    features, target = load_diabetes(return_X_y=True)
+    return tuple(train_test_split(features, target, test_size=test_size, random_state=random_state))
+
+
+def diabetes_validation_split(validation: float = 0.2, test_size: float = 0.2, random_state: int = 0) -> Split:
+    """``diabetes_split``'s training part split again into a fitting part and a validation part (``a_test``).
+
+    Returns
+    -------
+    Split
+        ``a_train`` (282, 10), ``y_train`` (282, 1), ``a_test`` (71, 10), ``y_test`` (71, 1) with the defaults;
+        the 89 test patients of ``diabetes_split`` are in neither part.
+    """
+    a_train, _, y_train, _ = _diabetes_raw_split(test_size, random_state)
+    a_fit, a_val, y_fit, y_val = train_test_split(a_train, y_train, test_size=validation, random_state=random_state)
+    a_fit, a_val = _standardise(a_fit, a_val)
+    return Split(a_fit, y_fit.reshape(-1, 1), a_val, y_val.reshape(-1, 1))
 
 
 def _digits_raw_split(test_size: float, random_state: int) -> tuple[np.ndarray, ...]:
@@ -63,6 +85,24 @@ def digits_split(test_size: float = 0.2, random_state: int = 0) -> Split:
     a_train, a_test, y_train, y_test = _digits_raw_split(test_size, random_state)
     a_train, a_test = _standardise(a_train, a_test)
     return Split(a_train, y_train, a_test, y_test)
+
+
+def digits_validation_split(validation: float = 0.2, test_size: float = 0.2, random_state: int = 0) -> Split:
+    """``digits_split``'s training part split again, stratified and seeded, into a fitting part and a validation
+    part (``a_test``), pixels standardised with the fitting part's statistics only.
+
+    Returns
+    -------
+    Split
+        ``a_train`` (1149, 64), ``y_train`` (1149,), ``a_test`` (288, 64), ``y_test`` (288,) with the defaults;
+        the 360 test images of ``digits_split`` are in neither part.
+    """
+    a_train, _, y_train, _ = _digits_raw_split(test_size, random_state)
+    a_fit, a_val, y_fit, y_val = train_test_split(
+        a_train, y_train, test_size=validation, random_state=random_state, stratify=y_train
+    )
+    a_fit, a_val = _standardise(a_fit, a_val)
+    return Split(a_fit, y_fit, a_val, y_val)
 
 
 def digits_test_images(test_size: float = 0.2, random_state: int = 0) -> np.ndarray:

@@ -1,0 +1,46 @@
+"""Notebook 4's figures name the held-out set they show, and draw what they are given."""
+
+import numpy as np
+
+from helpers.display.training_figures import (
+    HeldOutTrainingReading,
+    TrainingExplorer,
+    averaged_regression_curves,
+    learning_curves,
+    validation_loss_curves,
+)
+from helpers.training.data import Split
+from helpers.training.sgd import History
+
+
+def _history(rng, epochs=4):
+    losses = list(np.sort(rng.uniform(0.1, 2.0, size=epochs + 1))[::-1])
+    accuracies = list(np.sort(rng.uniform(0.5, 1.0, size=epochs + 1)))
+    return History(losses, losses, accuracies, accuracies)
+
+
+def test_learning_curves_label_the_held_out_set(rng):
+    figure = learning_curves(_history(rng), held_out="validation")
+    labels = [text.get_text() for ax in figure.axes for text in ax.get_legend().get_texts()]
+    assert labels.count("validation") == 2 and "test" not in labels
+
+
+def test_validation_loss_curves_draw_one_line_per_setting(rng):
+    figure = validation_loss_curves({"λ = 0": _history(rng), "λ = 0.01": _history(rng)}, "64 hidden units")
+    (ax,) = figure.axes
+    assert [line.get_label() for line in ax.get_lines()] == ["λ = 0", "λ = 0.01"]
+
+
+def test_averaged_regression_curves_draw_the_mean_of_the_seeds(rng):
+    train, validation = rng.uniform(2500, 3000, size=(3, 6)), rng.uniform(3000, 4000, size=(3, 6))
+    (ax,) = averaged_regression_curves(train, validation, 2800.0).axes
+    np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), validation.mean(axis=0))
+
+
+def test_explorer_reading_says_validation(rng):
+    a = rng.normal(size=(40, 8))
+    labels = np.arange(40) % 3
+    explorer = TrainingExplorer(Split(a, labels, a, labels), epochs=2)
+    reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
+    assert isinstance(reading, HeldOutTrainingReading)
+    assert "validation accuracy" in str(reading) and "test" not in str(reading)
