@@ -6,8 +6,6 @@ is missing, except in CI (CI=true), where a browser that cannot start fails.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +15,6 @@ import pytest
 
 from tests.browser.lab import (
     chromium_page,
-    find_chromium,
     lab_server,
     reading_state,
     run_all_cells,
@@ -102,28 +99,9 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    executable = find_chromium()
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        executable = None
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium or Playwright is missing in CI, where the browser tests must run")
-        pytest.skip("Chromium not found: `apt-get install chromium`, then `make test-browser` runs the browser tests")
-    return executable
-
-
-@pytest.fixture(scope="module")
 def lab():
     with lab_server([case.notebook for case in CASES]) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def screenshots() -> Path:
-    return Path(tempfile.mkdtemp(prefix="backprop-screenshots-"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.notebook)

@@ -1,0 +1,52 @@
+"""The scripts and fonts the slides and the reading copy load, copied beside them so that they open offline.
+
+MathJax 2.7 comes from the jupyter-server-mathjax package (the instructor dependency group). reveal.js, require.js
+and jQuery come from the npm registry (``npm pack``, once: they are kept in build/vendor/)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "build"
+VENDOR = BUILD / "vendor"
+# The reveal.js version nbconvert's slides template is written for (its default CDN prefix names it).
+NPM_PACKAGES = {"reveal.js": "4.0.2", "requirejs": "2.3.7", "jquery": "3.7.1"}
+
+
+def copy_mathjax(folder: Path) -> str:
+    """Copy MathJax into ``folder``/mathjax; return the URL, relative to ``folder``, that loads it."""
+    import jupyter_server_mathjax
+
+    shutil.copytree(Path(jupyter_server_mathjax.__file__).parent / "static", folder / "mathjax", dirs_exist_ok=True)
+    return "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+
+
+def npm_package(name: str) -> Path:
+    """The unpacked npm package ``name`` at the version pinned in NPM_PACKAGES, fetched with ``npm pack`` once."""
+    folder = VENDOR / f"{name}-{NPM_PACKAGES[name]}"
+    if not folder.is_dir():
+        with tempfile.TemporaryDirectory() as download:
+            subprocess.run(
+                ["npm", "pack", "--silent", f"{name}@{NPM_PACKAGES[name]}", "--pack-destination", download],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            (tarball,) = Path(download).glob("*.tgz")
+            with tarfile.open(tarball) as archive:
+                archive.extractall(download, filter="data")
+            shutil.copytree(Path(download) / "package", folder)
+    return folder
+
+
+def notebook_title(notebook) -> str:
+    """The text of the notebook's first heading."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+            return cell.source.lstrip().splitlines()[0].lstrip("#").strip()
+    return "Untitled"

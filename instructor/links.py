@@ -1,0 +1,22 @@
+"""Links between the notebooks, pointed at the pages built from them (a reading copy links page to page)."""
+
+from __future__ import annotations
+
+import re
+
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Unicode
+
+# A markdown link target naming one of our notebooks: (02_softmax_quotient_rule.ipynb) or (...ipynb#a-section).
+NOTEBOOK_LINK = re.compile(r"\((\d\d_[A-Za-z0-9_]+)\.ipynb(#[^)\s]*)?\)")
+
+
+class NotebookLinks(Preprocessor):
+    """Rewrite each markdown link to a notebook into a link to its page, ``<stem><suffix>``."""
+
+    suffix = Unicode(".html", help="What replaces .ipynb in a link to a notebook.").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown":
+            cell.source = NOTEBOOK_LINK.sub(lambda link: f"({link[1]}{self.suffix}{link[2] or ''})", cell.source)
+        return cell, resources

@@ -1,0 +1,80 @@
+"""`make html`: one self-contained HTML page per notebook, and an index page, in build/html/.
+
+The pages open from disk with no request to the network: the maths is typeset by MathJax copied beside them, the
+figures are embedded, and each widget is shown as the still it saved (see static_widgets.py)."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from instructor.assets import BUILD, NOTEBOOKS, copy_mathjax, notebook_title
+from instructor.links import NotebookLinks
+from instructor.static_widgets import StaticWidgets
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def reading_exporter() -> HTMLExporter:
+    config = Config()
+    config.HTMLExporter.preprocessors = [StaticWidgets, NotebookLinks]
+    return HTMLExporter(
+        config=config,
+        template_name="reading",
+        extra_template_basedirs=[str(TEMPLATES)],
+        extra_template_paths=[str(TEMPLATES)],
+    )
+
+
+def build(notebooks: list[Path], out: Path) -> list[Path]:
+    """Write each notebook's page and index.html into ``out``; return the pages, index first."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    exporter = reading_exporter()
+    exporter.mathjax_url = copy_mathjax(out)
+    entries, pages = [], []
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_title(notebook)}})
+        page = out / f"{path.stem}.html"
+        page.write_text(body, encoding="utf-8")
+        pages.append(page)
+        entries.append(f'<li><a href="{page.name}">{html.escape(notebook_title(notebook))}</a></li>')
+    index = out / "index.html"
+    index.write_text(INDEX.format(entries="\n".join(entries)), encoding="utf-8")
+    return [index, *pages]
+
+
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Backpropagation: gradients with respect to the output units</title>
+<style>body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.5; }}</style>
+</head>
+<body>
+<h1>Backpropagation: computing gradients with respect to the output units</h1>
+<p>The lecture's companion notebooks, to read offline. The widgets are shown as stills: to move them, open the
+notebooks in JupyterLab (<code>make lab</code>).</p>
+<ol>
+{entries}
+</ol>
+</body>
+</html>
+"""
+
+
+def main() -> None:
+    out = BUILD / "html"
+    pages = build(sorted(NOTEBOOKS.glob("*.ipynb")), out)
+    print(f"The reading copy: {len(pages) - 1} pages and an index, in {out}; open {pages[0]} in a browser.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

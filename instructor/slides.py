@@ -1,0 +1,70 @@
+"""`make slides`: reveal.js slides of each notebook in build/slides/, with every script they load copied beside them.
+
+A cell's place in the slides is its metadata ``slideshow.slide_type``, kept in the instructor notebooks (see
+slide_metadata.py). Widgets are shown as the stills they saved; `make present` shows them live."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert import SlidesExporter
+from traitlets.config import Config
+
+from instructor.assets import BUILD, NOTEBOOKS, copy_mathjax, notebook_title, npm_package
+from instructor.links import NotebookLinks
+from instructor.static_widgets import StaticWidgets
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def slides_exporter(out: Path) -> SlidesExporter:
+    """An exporter whose slides load reveal.js, require.js, jQuery and MathJax from ``out``."""
+    vendor = out / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(npm_package("reveal.js"), out / "reveal.js", dirs_exist_ok=True)
+    shutil.copy(npm_package("requirejs") / "require.js", vendor / "require.js")
+    shutil.copy(npm_package("jquery") / "dist" / "jquery.min.js", vendor / "jquery.min.js")
+    config = Config()
+    config.SlidesExporter.preprocessors = [StaticWidgets, NotebookLinks]
+    config.NotebookLinks.suffix = ".slides.html"
+    config.SlidesExporter.reveal_url_prefix = "reveal.js"
+    config.SlidesExporter.require_js_url = "vendor/require.js"
+    config.SlidesExporter.jquery_url = "vendor/jquery.min.js"
+    config.SlidesExporter.reveal_scroll = True
+    config.SlidesExporter.mathjax_url = copy_mathjax(out)
+    return SlidesExporter(
+        config=config,
+        template_name="offline-slides",
+        extra_template_basedirs=[str(TEMPLATES)],
+        extra_template_paths=[str(TEMPLATES)],
+    )
+
+
+def build(notebooks: list[Path], out: Path) -> list[Path]:
+    """Write each notebook's slides into ``out``; return their paths."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    exporter = slides_exporter(out)
+    pages = []
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_title(notebook)}})
+        page = out / f"{path.stem}.slides.html"
+        page.write_text(body, encoding="utf-8")
+        pages.append(page)
+    return pages
+
+
+def main() -> None:
+    out = BUILD / "slides"
+    pages = build(sorted(NOTEBOOKS.glob("*.ipynb")), out)
+    print(f"The slides of {len(pages)} notebooks are in {out}; open one in a browser (arrow keys move on):")
+    for page in pages:
+        print(f"  {page}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
