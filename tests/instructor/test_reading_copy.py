@@ -1,0 +1,74 @@
+"""`make html`: the reading copy opens from disk with the network blocked, every formula typeset and every widget
+shown as a still with a note on how to make it move."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from instructor import reading_copy
+from instructor.assets import NOTEBOOKS
+from tests.browser.lab import chromium_page
+from tests.instructor.offline import (
+    RAW_TEX_JS,
+    block_the_network,
+    console_errors_but_mathjax_blank_font,
+    wait_for_mathjax,
+)
+
+NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> list[Path]:
+    return reading_copy.build(NOTEBOOK_PATHS, tmp_path_factory.mktemp("html"))
+
+
+def test_there_is_a_page_per_notebook_and_an_index_that_links_them(pages):
+    index, *notebook_pages = pages
+    assert [page.stem for page in notebook_pages] == [path.stem for path in NOTEBOOK_PATHS]
+    for page in notebook_pages:
+        assert f'href="{page.name}"' in index.read_text()
+
+
+def test_no_page_holds_a_widget_view_that_would_need_the_renderer_from_the_network(pages):
+    for page in pages:
+        assert "application/vnd.jupyter.widget-view+json" not in page.read_text(), page.name
+
+
+def test_the_notebooks_link_to_each_others_pages(pages):
+    assert 'href="02_softmax_quotient_rule.html"' in pages[1].read_text()
+    for page in pages:
+        assert not re.search(r'href="\d\d_\w+\.ipynb', page.read_text()), f"{page.name} links to a notebook file"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("number", range(len(NOTEBOOK_PATHS) + 1), ids=["index"] + [p.stem for p in NOTEBOOK_PATHS])
+def test_the_page_opens_offline_with_every_formula_typeset(number, pages, chromium, screenshots, record_property):
+    page_path = pages[number]
+    with chromium_page(chromium) as page:
+        network = block_the_network(page)
+        page.goto(page_path.as_uri())
+        if number > 0:
+            wait_for_mathjax(page)
+            formulas = page.locator(".MathJax, .MathJax_Display")
+            assert formulas.count() > 20, "MathJax typeset (almost) nothing"
+            assert page.locator(".MathJax_Error, merror").count() == 0, "a formula failed to typeset"
+            assert page.evaluate(RAW_TEX_JS, ".jp-MarkdownOutput") == [], "TeX left untypeset in the text"
+            # The maths is drawn in MathJax's STIX-Web fonts, loaded from disk (a missing font would fail below).
+            assert page.evaluate("() => document.fonts.check('12px STIXMathJax_Main')")
+            # Every widget became a still: its figure and the line on how to move it.
+            stills = page.locator(".widget-still")
+            assert stills.count() >= 1
+            assert stills.first.locator("img").count() >= 1 or "progress" in stills.first.inner_html()
+            assert "make lab" in stills.first.inner_text()
+            page.locator(".MathJax_Display").first.scroll_into_view_if_needed()
+        shot = screenshots / f"html-{page_path.stem}.png"
+        page.screenshot(path=shot)
+        record_property(f"screenshot_{page_path.stem}", str(shot))
+        assert network["blocked"] == [], f"the page asked the network for {network['blocked']}"
+        assert network["failed"] == [], f"requests failed: {network['failed']}"
+        errors = console_errors_but_mathjax_blank_font(page)
+        assert errors == [], f"the browser console logged errors: {errors}"
