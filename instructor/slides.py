@@ -34,6 +34,8 @@ def slides_exporter(out: Path) -> SlidesExporter:
     config.SlidesExporter.require_js_url = "vendor/require.js"
     config.SlidesExporter.jquery_url = "vendor/jquery.min.js"
     config.SlidesExporter.reveal_scroll = True
+    # The "white" theme's font ships with reveal.js; the default "simple" theme fetches its fonts from Google.
+    config.SlidesExporter.reveal_theme = "white"
     config.SlidesExporter.mathjax_url = copy_mathjax(out)
     return SlidesExporter(
         config=config,

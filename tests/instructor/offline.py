@@ -39,12 +39,19 @@ def wait_for_mathjax(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_function("() => document.fonts.status === 'loaded'", timeout=timeout_ms)
 
 
-# Text still written in TeX after typesetting: a $...$ or $$...$$ pair, or a \( or \[ delimiter, in the rendered text of
-# the markdown (MathJax keeps each formula's source in a <script>, which innerText leaves out).
+# Text still written in TeX after typesetting, in the elements matching a selector: a $...$ pair or a \( or \[ delimiter
+# in a text node. MathJax moves the source of each formula it typesets out of the text, into a <script type="math/tex">.
 RAW_TEX_JS = r"""
-(selector) => [...document.querySelectorAll(selector)]
-    .map(element => element.innerText)
-    .flatMap(text => text.match(/\$[^$\n]+\$|\\\(|\\\[/g) || [])
+(selector) => [...document.querySelectorAll(selector)].flatMap(element => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const raw = [];
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        if (node.parentElement.closest('script, pre, code') === null) {
+            raw.push(...(node.textContent.match(/\$[^$\n]+\$|\\\(|\\\[/g) || []));
+        }
+    }
+    return raw;
+})
 """
 
 
