@@ -21,7 +21,21 @@ LAB_OPTIONS ?=
 # jupyter refuses to start as root (containers, CI machines) unless told to.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: install install-lab lab lint test test-browser notebooks lock bench bench-browser bench-setup clean
+# make present PRESENT_PORT=9000; the token can be fixed with PRESENT_TOKEN (otherwise a new one is printed).
+PRESENT_PORT ?= 8866
+# When the instructor set (the package, the lab and instructor groups) was last installed.
+INSTRUCTOR_SET := $(VENV)/.instructor-set
+# nbgrader is here for its ClearSolutions only: keep its menus and server pages out of the students' JupyterLab.
+NBGRADER_SERVER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
+define quiet_nbgrader
+	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
+	for extension in $(NBGRADER_SERVER_EXTENSIONS); do \
+		$(BIN)/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$extension >/dev/null 2>&1; \
+	done
+endef
+
+.PHONY: install install-lab install-instructor lab lint test test-browser notebooks lock bench bench-browser bench-setup \
+	solutions slides present html clean
 
 $(UV_INSTALLED):
 	$(PYTHON) -m venv $(TOOLS)
@@ -42,6 +56,13 @@ $(LAB_SET): uv.lock pyproject.toml | $(BIN)/python
 $(TEST_SET): uv.lock pyproject.toml | $(BIN)/python
 	$(SYNC) --all-groups
 	$(BIN)/python -c "import matplotlib.pyplot"
+	$(quiet_nbgrader)
+	touch $@
+
+$(INSTRUCTOR_SET): uv.lock pyproject.toml | $(BIN)/python
+	$(SYNC) --inexact --group instructor
+	$(BIN)/python -c "import matplotlib.pyplot"
+	$(quiet_nbgrader)
 	touch $@
 
 $(LAB_OVERRIDES): jupyter/overrides.json | $(BIN)/python
@@ -51,6 +72,8 @@ $(LAB_OVERRIDES): jupyter/overrides.json | $(BIN)/python
 install-lab: $(LAB_SET) $(LAB_OVERRIDES)
 
 install: $(TEST_SET) $(LAB_OVERRIDES)
+
+install-instructor: $(INSTRUCTOR_SET)
 
 lab: install-lab
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT) $(LAB_OPTIONS)
@@ -81,8 +104,27 @@ bench-browser: install
 bench-setup:
 	$(PYTHON) -m benchmarks.bench_setup --python $(PYTHON)
 
+# The students' notebooks are made from the instructor notebooks (instructor/notebooks/, the one source of each
+# notebook, solutions included): nbgrader's ClearSolutions replaces each solution with a stub, then each is executed.
 notebooks: install
+	$(BIN)/python -m instructor.students
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
+
+# The instructor's kit (README, "For instructors"): the notebooks executed with their solutions, in build/solutions/;
+solutions: install-instructor
+	$(BIN)/python -m instructor.solutions
+
+# reveal.js slides of each notebook, in build/slides/ (reveal.js, require.js and jQuery come from npm, once);
+slides: install-instructor
+	$(BIN)/python -m instructor.slides
+
+# the notebooks as apps in Voilà (code hidden, widgets live), on 127.0.0.1 with a token, for the lecture hall;
+present: install-instructor
+	PRESENT_PORT=$(PRESENT_PORT) $(BIN)/python -m instructor.present
+
+# and a reading copy, one HTML page per notebook and an index, that opens from disk offline, in build/html/.
+html: install-instructor
+	$(BIN)/python -m instructor.reading_copy
 
 clean:
 	rm -rf $(VENV) $(TOOLS) *.egg-info .pytest_cache .hypothesis

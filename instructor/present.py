@@ -16,6 +16,8 @@ def voila_command(port: int, token: str) -> list[str]:
     return [
         sys.executable, "-m", "voila", str(NOTEBOOKS),
         "--Voila.ip=127.0.0.1", f"--port={port}", "--no-browser", f"--token={token}",
+        # Extensions made for JupyterLab's own pages, which fail to load in Voilà's.
+        "--VoilaConfiguration.extension_denylist=['@jupyter/nbgrader', '@jupyter-notebook/lab-extension']",
         # The widgets are the point of this view; the tracebacks of a failing cell are not for the audience.
         "--VoilaConfiguration.show_tracebacks=False",
     ]  # fmt: skip
