@@ -1,0 +1,50 @@
+"""`make notebooks` (its first half): the students' notebooks in notebooks/, made from the instructor notebooks.
+
+instructor/notebooks/ holds the one source of each notebook, the solutions of its exercises included, each between
+nbgrader's markers ``### BEGIN SOLUTION`` and ``### END SOLUTION``. nbgrader's ClearSolutions (run here without
+nbgrader's database or course layout) replaces each marked region with CODE_STUB, and the result is written to
+notebooks/ without outputs; `make notebooks` then executes it. A test checks that notebooks/ is, cell for cell, what
+this makes of the instructor notebooks.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import nbformat
+from nbformat import NotebookNode
+from traitlets.config import Config
+
+from instructor.assets import NOTEBOOKS, ROOT
+
+SOURCES = ROOT / "instructor" / "notebooks"
+# A comment only, so that it fits both kinds of exercise cell: in a function body below its docstring (the function
+# then returns None, which every checker answers with a hint) and after `answer = None` (which the checker answers
+# the same way).
+CODE_STUB = "# Your code here"
+
+
+def clear_solutions(notebook: NotebookNode) -> NotebookNode:
+    """A copy of ``notebook`` with each solution replaced by CODE_STUB, and no outputs."""
+    from nbgrader.preprocessors import ClearSolutions
+
+    config = Config()
+    config.ClearSolutions.code_stub = {"python": CODE_STUB}
+    # Our cells carry no nbgrader cell metadata: we use its assign step alone, not its grading.
+    config.ClearSolutions.enforce_metadata = False
+    student, _ = ClearSolutions(config=config).preprocess(copy.deepcopy(notebook), {})
+    for cell in student.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return student
+
+
+def main() -> None:
+    for source in sorted(SOURCES.glob("*.ipynb")):
+        student = clear_solutions(nbformat.read(source, as_version=4))
+        nbformat.write(student, NOTEBOOKS / source.name)
+        print(f"{source.relative_to(ROOT)} -> {(NOTEBOOKS / source.name).relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
