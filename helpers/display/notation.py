@@ -60,7 +60,7 @@ NOTATION = (
         "$L$",
         "the index of the output layer, as in $a_L$ ($L = 3$ in the slides' net with 2 hidden layers); never the loss",
         "scalar",
-        "none: `a` is $a_L$",
+        "none; only part of names such as `a_L`",
     ),
     (
         "$\\mathcal{L}$",
@@ -78,7 +78,7 @@ NOTATION = (
     ),
     (
         "$\\lambda$",
-        "notebook 4: the weight decay, the strength of the L2 penalty $\\frac{\\lambda}{2}\\|W\\|^2$",
+        "notebook 4: the weight decay, the strength of the L2 penalty $\\frac{\\lambda}{2}\\lVert W \\rVert^2$",
         "scalar",
         "`weight_decay`",
     ),
@@ -89,7 +89,7 @@ DEPARTURES = (
     'the figures\' axes ("class i (0-based)"). The lecture numbers them $1 \\dots k$: its $\\hat{y}_1$ is `yhat[0]`.',
     "- **The letter $a$.** Here and in the notes and slides, $a_L$ are the *logits*, the output layer's "
     "pre-activation. The MSE note (*Gradient of Loss w.r.t Output Layer Weights*) uses bold $\\mathbf{a}$ for the "
-    "*last hidden layer's output*, which the slides call $h$ and this table $h$; notebook 3 follows that note and "
+    "*last hidden layer's output*, which the slides and this table call $h$; notebook 3 follows that note and "
     "says so. With a linear output, $\\hat{y} = a_L = \\mathbf{a} W_{out} + \\mathbf{b}^\\top$.",
     "- **The letter $L$.** The loss is $\\mathcal{L}$ (script) and $L$ is the output layer's index. The MSE note's "
     "bold $\\mathbf{L}$ is an $(m, 1)$ vector of per-example losses; its sum is our $\\mathcal{L}$.",
