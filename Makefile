@@ -82,7 +82,7 @@ bench-setup:
 	$(PYTHON) -m benchmarks.bench_setup --python $(PYTHON)
 
 notebooks: install
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) $(TOOLS) *.egg-info .pytest_cache .hypothesis
