@@ -1,6 +1,5 @@
 """The progress bar is a plain on_epoch callback: training knows nothing of widgets."""
 
-
 from helpers.display.progress import ProgressBar
 from helpers.training.data import Split
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
