@@ -108,7 +108,7 @@ bench-setup:
 # notebook, solutions included): nbgrader's ClearSolutions replaces each solution with a stub, then each is executed.
 notebooks: install
 	$(BIN)/python -m instructor.students
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 # The instructor's kit (README, "For instructors"): the notebooks executed with their solutions, in build/solutions/;
 solutions: install-instructor

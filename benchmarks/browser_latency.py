@@ -21,8 +21,8 @@ from tests.browser.lab import chromium_page, find_chromium, lab_server, response
 WIDGETS = [
     ("01_grad_wrt_yhat.ipynb", 1, "logit a_L2"),
     ("02_softmax_quotient_rule.ipynb", 2, "logit a_L2"),
-    ("03_batched_mse_weight_gradient.ipynb", 0, "η (retrains 500 steps)"),
-    ("04_training_loop.ipynb", 1, "hidden units (retrains 15 epochs)"),
+    ("03_batched_mse_weight_gradient.ipynb", 0, "η (retrains 500 steps of gradient descent)"),
+    ("04_training_loop.ipynb", 1, "hidden units (retrains 18 epochs)"),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import bench_cross_entropy, bench_mse_gradient, bench_training, bench_widgets
+from benchmarks import bench_cross_entropy, bench_mse_gradient, bench_notebooks, bench_training, bench_widgets
 from benchmarks.common import machine_summary
 
 
@@ -17,7 +17,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"# backprop-companion benchmarks{' (quick: small sizes)' if args.quick else ''}")
     print(machine_summary())
-    for benchmark in (bench_cross_entropy, bench_mse_gradient, bench_training, bench_widgets):
+    for benchmark in (bench_cross_entropy, bench_mse_gradient, bench_training, bench_widgets, bench_notebooks):
         benchmark.run(quick=args.quick)
 
 

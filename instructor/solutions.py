@@ -15,7 +15,7 @@ from instructor.students import SOURCES
 def execute(source: Path) -> nbformat.NotebookNode:
     """The instructor notebook ``source`` executed in a fresh kernel, in the students' notebooks folder."""
     notebook = nbformat.read(source, as_version=4)
-    ExecutePreprocessor(kernel_name="python3", timeout=1200).preprocess(
+    ExecutePreprocessor(kernel_name="python3", timeout=1200, record_timing=False).preprocess(
         notebook, {"metadata": {"path": str(NOTEBOOKS)}}
     )
     return notebook

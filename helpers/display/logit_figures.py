@@ -76,7 +76,7 @@ class GradWrtYhatFigure(BlittedFigure):
         self.bars = [
             _bar_panel(axes[0], k, "ŷ = softmax(a_L)", "ŷ_i", (0, 1)),
             _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
-            _bar_panel(axes[2], k, "∂L/∂ŷ", "∂L/∂ŷ_i (symmetric log scale)", (-1, 1)),
+            _bar_panel(axes[2], k, "∂ℒ/∂ŷ", "∂ℒ/∂ŷ_i (symmetric log scale)", (-1, 1)),
         ]
         axes[2].set_yscale("symlog", linthresh=1)
         axes[2].set_ylim(-1e5, 1)
@@ -96,7 +96,7 @@ class GradWrtYhatFigure(BlittedFigure):
             label.set_text(f"{reading.grad[i]:.3g}" if i == l else "0")
             label.set_y(reading.grad[i])
             label.set_verticalalignment("top" if i == l else "bottom")
-        self.title.set_text(f"true class ℓ = {l},   L = −log ŷ_ℓ = {reading.loss:.4f}")
+        self.title.set_text(f"true class ℓ = {l},   ℒ = −log ŷ_ℓ = {reading.loss:.4f}")
         return reading
 
 
@@ -114,7 +114,7 @@ class SoftmaxGradientFigure(BlittedFigure):
         self.bars = [
             _bar_panel(axes[0], k, "ŷ = softmax(a_L / T)", "ŷ_i", (0, 1)),
             _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
-            _bar_panel(axes[2], k, "∂L/∂a_L = (ŷ − e(ℓ))/T", "∂L/∂a_Li", (-2, 2)),
+            _bar_panel(axes[2], k, "∂ℒ/∂a_L = (ŷ − e(ℓ))/T", "∂ℒ/∂a_Li", (-2, 2)),
         ]
         self.heatmap = _jacobian_panel(axes[3], k)
         self.title = self.figure.suptitle(" ")
@@ -128,7 +128,7 @@ class SoftmaxGradientFigure(BlittedFigure):
         self.heatmap.set_data(reading.jacobian)
         gradient_sum = round(float(reading.grad.sum()), 12) + 0.0
         self.title.set_text(
-            f"true class ℓ = {l},   T = {reading.T:.2f},   L = {reading.loss:.4f},   "
-            f"sum of ∂L/∂a_L = {gradient_sum:.4f}"
+            f"true class ℓ = {l},   T = {reading.T:.2f},   ℒ = {reading.loss:.4f},   "
+            f"sum of ∂ℒ/∂a_L = {gradient_sum:.4f}"
         )
         return reading

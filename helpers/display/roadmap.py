@@ -2,7 +2,7 @@
 
 The Module 4.5 slides open with
 
-    ∂L/∂W₁₁₁ = (∂L/∂ŷ)(∂ŷ/∂a₃)(∂a₃/∂h₂)(∂h₂/∂a₂)(∂a₂/∂h₁)(∂h₁/∂a₁)(∂a₁/∂W₁₁₁)
+    ∂ℒ/∂W₁₁₁ = (∂ℒ/∂ŷ)(∂ŷ/∂a₃)(∂a₃/∂h₂)(∂h₂/∂a₂)(∂a₂/∂h₁)(∂h₁/∂a₁)(∂a₁/∂W₁₁₁)
 
 for a network with two hidden layers: "talk to the output layer, to the
 previous hidden layer, to the weights". Each notebook shows this chain at
@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 FACTORS = (
-    r"$\dfrac{\partial L}{\partial \hat{y}}$",
+    r"$\dfrac{\partial \mathcal{L}}{\partial \hat{y}}$",
     r"$\dfrac{\partial \hat{y}}{\partial a_3}$",
     r"$\dfrac{\partial a_3}{\partial h_2}$",
     r"$\dfrac{\partial h_2}{\partial a_2}$",
@@ -51,7 +51,7 @@ def chain_roadmap(highlight: Sequence[int], note: str = "", branch: str | None =
     ax.set_xlim(-1.3, len(FACTORS) + 0.2)
     ax.set_ylim(-1.9 if branch else -1.1, 1.25)
     ax.axis("off")
-    ax.text(-1.25, 0.0, r"$\dfrac{\partial L}{\partial W_{111}} =$", fontsize=15, va="center")
+    ax.text(-1.25, 0.0, r"$\dfrac{\partial \mathcal{L}}{\partial W_{111}} =$", fontsize=15, va="center")
     for i, factor in enumerate(FACTORS):
         color = HIGHLIGHT if i in highlight else PLAIN
         ax.add_patch(FancyBboxPatch((i + 0.08, -0.42), 0.84, 0.84, boxstyle="round,pad=0.03", color=color))

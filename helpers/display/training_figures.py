@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from helpers.display.readings import TrainingReading
-from helpers.display.rendering import render_png
+from helpers.display.rendering import BlittedFigure
 from helpers.training.data import Split
 from helpers.training.digits_training import SETTINGS
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
@@ -132,6 +132,42 @@ class HeldOutTrainingReading(TrainingReading):
         )
 
 
+class LearningCurvesFigure(BlittedFigure):
+    """``learning_curves`` with fixed axes (epochs 0 to ``epochs``, loss 0.01 to 3 on a log scale, accuracy 80 to
+    100 %), so that a redraw only draws the four curves over a background rendered once. A run that leaves
+    those ranges leaves the axes too."""
+
+    def __init__(self, epochs: int, held_out: str) -> None:
+        self.figure = Figure(figsize=(10, 3.4), dpi=80, layout="constrained")
+        loss_axes, accuracy_axes = self.figure.subplots(1, 2)
+        self.lines = []
+        for axes, ylabel in ((loss_axes, "cross-entropy loss (log scale)"), (accuracy_axes, "accuracy (%)")):
+            for label in ("train", held_out):
+                (line,) = axes.plot([], [], label=label)
+                self.lines.append(line)
+            axes.set_xlim(0, epochs)
+            axes.set_xlabel("epoch")
+            axes.set_ylabel(ylabel)
+        loss_axes.set_yscale("log")
+        loss_axes.set_ylim(0.01, 3)
+        loss_axes.legend(loc="upper right")
+        accuracy_axes.set_ylim(80, 100.5)
+        accuracy_axes.legend(loc="lower right")
+        self._prepare(self.lines)
+
+    def draw(self, history: History) -> None:
+        """Set the four curves to ``history``'s losses and accuracies."""
+        epochs = np.arange(len(history.train_loss))
+        curves = (
+            history.train_loss,
+            history.test_loss,
+            100 * np.array(history.train_accuracy),
+            100 * np.array(history.test_accuracy),
+        )
+        for line, values in zip(self.lines, curves, strict=True):
+            line.set_data(epochs, values)
+
+
 class TrainingExplorer:
     """For the widget: retrain the digits network for the chosen η, batch size and hidden size, then draw its
     learning curves. Training is ``helpers.training.train``'s; this class only chooses the run and draws it.
@@ -152,7 +188,7 @@ class TrainingExplorer:
         self.momentum = momentum
         self.weight_decay = weight_decay
         self.seed = seed
-        self.figure = Figure(figsize=(10, 3.4), dpi=80, layout="constrained")
+        self.figure = LearningCurvesFigure(epochs, held_out)
 
     def draw(self, eta: float, batch_size: int, hidden: int) -> HeldOutTrainingReading:
         n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
@@ -168,8 +204,7 @@ class TrainingExplorer:
             self.weight_decay,
             seed=self.seed,
         )
-        self.figure.clear()
-        _draw_history(self.figure.subplots(1, 2), history, self.held_out)
+        self.figure.draw(history)
         return HeldOutTrainingReading(
             eta=float(eta),
             batch_size=int(batch_size),
@@ -181,4 +216,4 @@ class TrainingExplorer:
 
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
-        return render_png(self.figure)
+        return self.figure.to_png()

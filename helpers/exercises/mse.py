@@ -64,7 +64,8 @@ def _shape_hint(answer: np.ndarray, a: np.ndarray, y: np.ndarray, yhat: np.ndarr
             if answer.shape == (U,):
                 return (
                     "The numbers are right but the shape is (u,), a flat vector: Sum(axis=0) drops the axis. "
-                    "Return a (u, 1) column (e.g. .reshape(-1, 1)); see section 5 for what (u,) does to W_out."
+                    "Return a (u, 1) column (e.g. .reshape(-1, 1)); the section “The update, eq. (12), typed "
+                    "literally” shows what (u,) does to W_out."
                 )
             return "The numbers are right but the shape is (1, u): (ŷ - y)ᵀa is a row. Write aᵀ(ŷ - y), a column."
         return f"The gradient has W_out's shape, (u, 1) = ({U}, 1); got {answer.shape}."
@@ -77,8 +78,8 @@ def _shape_hint(answer: np.ndarray, a: np.ndarray, y: np.ndarray, yhat: np.ndarr
         return "The result is a single number; the gradient has one entry per weight, shape (u, 1)."
     if answer.shape == (U, U):
         return (
-            "The result is (u, u): a (u,) vector met a (u, 1) column and numpy broadcast them, as in section 5. "
-            "Keep every array a column."
+            "The result is (u, u): a (u,) vector met a (u, 1) column and numpy broadcast them, as in the "
+            "section “The update, eq. (12), typed literally”. Keep every array a column."
         )
     return f"The gradient has W_out's shape, (u, 1) = ({U}, 1); got {answer.shape}."
 

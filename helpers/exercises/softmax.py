@@ -144,8 +144,8 @@ def hint_for_jacobian(answer: np.ndarray, a: np.ndarray) -> str | None:
         )
     if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
         return (
-            "The rows do not sum to 0, but they must: the outputs always sum to 1, so however a logit moves, "
-            "the changes of all outputs cancel."
+            "The rows do not sum to 0, but they must: row i summed over the logits is the change of yhat_i when "
+            "every logit rises by the same amount, and that leaves yhat unchanged (the softmax is shift-invariant)."
         )
     return "The rows sum to 0 as they should, but the entries disagree with finite differences; recheck them."
 

@@ -44,3 +44,14 @@ def test_explorer_reading_says_validation(rng):
     reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
     assert isinstance(reading, HeldOutTrainingReading)
     assert "validation accuracy" in str(reading) and "test" not in str(reading)
+
+
+def test_the_learning_curves_figure_draws_a_history_without_training():
+    from helpers.display.training_figures import LearningCurvesFigure
+    from helpers.training.sgd import History
+
+    history = History(train_loss=[2.3, 0.5], test_loss=[2.3, 0.6], train_accuracy=[0.1, 0.9], test_accuracy=[0.1, 0.85])
+    figure = LearningCurvesFigure(epochs=1, held_out="validation")
+    figure.draw(history)
+    np.testing.assert_array_equal(figure.lines[3].get_ydata(), [10.0, 85.0])
+    assert figure.to_png().startswith(b"\x89PNG")

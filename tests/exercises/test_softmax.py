@@ -84,7 +84,7 @@ def test_the_logit_step_checker_catches_with_sympy_what_the_numbers_miss():
         (lambda a: np.diag(a) - np.outer(a, a), "logits a where the probabilities"),
         (lambda a: softmax_jacobian(a) + 0.01 * (1 - np.eye(len(a))), "The diagonal is right"),
         (lambda a: 2 * softmax_jacobian(a), "rows sum to 0 as they should"),
-        (lambda a: softmax_jacobian(a) + 0.01, "do not sum to 0"),
+        (lambda a: softmax_jacobian(a) + 0.01, "rows do not sum to 0, but they must: row i summed over the logits"),
         (lambda a: softmax_jacobian(a)[:, :1], "shape"),
         (lambda a: None, "None"),
         (lambda a: "diag(yhat) - yhat yhat^T", "text"),

@@ -12,7 +12,13 @@ def test_benchmarks_run_on_small_sizes_and_print_every_table():
         [sys.executable, "-m", "benchmarks.run", "--quick"], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
-    for title in ("## 1. cross-entropy", "## 2. MSE gradient", "## 3. training", "## 4. widget update"):
+    for title in (
+        "## 1. cross-entropy",
+        "## 2. MSE gradient",
+        "## 3. training",
+        "## 4. widget update",
+        "## 5. notebooks",
+    ):
         assert title in result.stdout
     assert "cores" in result.stdout and "numpy" in result.stdout
     assert "\x1b" not in result.stdout  # no terminal control codes
