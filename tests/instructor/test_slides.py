@@ -45,21 +45,30 @@ def test_the_slides_open_offline_and_show_rendered_maths(number, built, chromium
         wait_for_mathjax(page)
         # reveal.js marks itself ready once it has laid out the slides (loaded by require.js, it sets no global).
         page.wait_for_selector(".reveal.ready", state="attached")
-        # Go to the first slide that shows a displayed equation at once (not as a later step), by its address.
+        # Go to the slide of the first displayed equation, and click on through its steps (fragments) until it shows.
         h, v = page.evaluate(
             """() => {
-                const formula = [...document.querySelectorAll('.slides .MathJax_Display')]
-                    .find(formula => formula.closest('.fragment') === null);
-                const slide = formula.closest('section');
+                const slide = document.querySelector('.slides .MathJax_Display').closest('section');
                 const stack = slide.parentElement.closest('section');
                 const top = stack || slide;
                 return [[...top.parentElement.children].indexOf(top), stack ? [...stack.children].indexOf(slide) : 0];
             }"""
         )
         page.goto(f"{built[number].as_uri()}#/{h}/{v}")
+        page.wait_for_selector("section.present .MathJax_Display", state="attached")
+        hidden = "() => document.querySelector('section.present .MathJax_Display').closest('.fragment:not(.visible)')"
+        for _ in range(page.locator("section.present .fragment").count()):
+            if page.evaluate(f"() => ({hidden})() === null"):
+                break
+            shown = page.locator("section.present .fragment.visible").count()
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(
+                f"() => document.querySelectorAll('section.present .fragment.visible').length > {shown}"
+            )
         page.wait_for_function(
-            """() => [...document.querySelectorAll('.slides section.present .MathJax_Display')]
-                .some(formula => formula.getBoundingClientRect().width > 0)"""
+            f"""() => ({hidden})() === null && [...document.querySelectorAll('section.present .MathJax_Display')]
+                .some(formula => formula.getBoundingClientRect().width > 0
+                    && getComputedStyle(formula.closest('.fragment') || formula).opacity === '1')"""
         )
         shot = screenshots / f"slides-{built[number].stem}.png"
         page.screenshot(path=shot)
