@@ -13,17 +13,19 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises.feedback import Hint, as_array, as_number, call_student, diagnosis, report
+from helpers.exercises.feedback import as_array, as_number, call_student, diagnosis, report
+from helpers.exercises.partials import (
+    CHECKED,
+    EXAMPLE_LOGITS,
+    PartialFunction,
+    SymbolicCheck,
+    diagnose_partial,
+    print_partial_verdict,
+)
 from helpers.kernels.cross_entropy import grad_wrt_yhat, negative_log_likelihood, one_hot
-from helpers.kernels.gradcheck import numerical_gradient, relative_error
 from helpers.kernels.softmax import softmax
 
 GradFunction = Callable[[np.ndarray, int], Any]
-PartialFunction = Callable[[np.ndarray, int, int], Any]
-SymbolicCheck = Callable[[PartialFunction], int]
-
-EXAMPLE_LOGITS = [(np.array([2.0, 1.0, 0.1, -1.0]), 2), (np.array([0.3, -0.2, 1.5]), 0), (np.array([1.0, 1.0]), 1)]
-CHECKED = "(checked against finite differences on {n} examples{symbolic})"
 
 
 def hint_for_grad_wrt_yhat(answer: np.ndarray, yhat: np.ndarray, l: int) -> str | None:
@@ -107,22 +109,6 @@ def check_grad_wrt_yhat(student: GradFunction) -> None:
         print(CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
 
 
-def symbolic_verdict(student: PartialFunction, symbolic: SymbolicCheck | None) -> str | None:
-    """Run a SymPy check from ``helpers.derivation.student_steps`` (passed in: only that layer may import SymPy)."""
-    if symbolic is None:
-        return None
-    try:
-        wrong = symbolic(student)
-    except Exception as error:  # numpy functions and bools do not take SymPy symbols
-        raise Hint(
-            f"Right on numbers, but it fails on SymPy symbols ({type(error).__name__}). For the symbolic check, "
-            "use plain arithmetic and indexing: no np.log or np.exp, and `1.0 if i == l else 0.0` for an indicator."
-        ) from None
-    if wrong:
-        return f"Right on the test numbers, but SymPy finds it differs from the derivative for {wrong} pairs (l, i)."
-    return None
-
-
 def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> str | None:
     """Check the lecture's step ∂L/∂ŷ_i = -1_(i=ℓ)/ŷ_ℓ, written as ``student(yhat, l, i)`` returning one number.
 
@@ -130,35 +116,19 @@ def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck 
     ``symbolic`` is given (``helpers.derivation.student_steps.wrong_pairs_wrt_yhat``), on SymPy symbols.
     """
 
-    def check() -> str | None:
-        for a, l in EXAMPLE_LOGITS:
-            yhat = softmax(a)
-            answer = np.array(
-                [
-                    as_number(call_student(student, yhat.copy(), l, i), f"the value for i = {i}")
-                    for i in range(len(yhat))
-                ]
-            )
-            numeric = numerical_gradient(lambda p, l=l: negative_log_likelihood(p, l), yhat, h=1e-7)
-            if relative_error(answer, numeric) < 1e-7:
-                continue
-            hint = hint_for_grad_wrt_yhat(answer, yhat, l) or "It disagrees with finite differences."
-            return f"For k = {len(yhat)} classes and l = {l}, over i = 0..{len(yhat) - 1}: {hint}"
-        return symbolic_verdict(student, symbolic)
-
-    return diagnosis(check)
+    return diagnose_partial(
+        student,
+        variable=lambda a, yhat: yhat,
+        loss=negative_log_likelihood,
+        hint_for=hint_for_grad_wrt_yhat,
+        symbolic=symbolic,
+        h=1e-7,
+    )
 
 
 def check_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂L/∂ŷ_i, checked on numbers (and on symbols if ``symbolic``)."""
-    hint = diagnose_partial_wrt_yhat(student, symbolic)
-    report(hint)
-    if hint is None:
-        print(
-            CHECKED.format(
-                n=len(EXAMPLE_LOGITS), symbolic=", and with SymPy for k = 3, every l and i" if symbolic else ""
-            )
-        )
+    print_partial_verdict(diagnose_partial_wrt_yhat(student, symbolic), symbolic)
 
 
 def diagnose_probability_for_gradient(yhat_l: Any, target_gradient: float = -4.0) -> str | None:

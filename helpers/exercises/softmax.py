@@ -8,9 +8,15 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises.feedback import as_array, as_number, call_student, diagnosis, report
-from helpers.exercises.grad_wrt_yhat import CHECKED, EXAMPLE_LOGITS, PartialFunction, SymbolicCheck, symbolic_verdict
+from helpers.exercises.partials import (
+    CHECKED,
+    EXAMPLE_LOGITS,
+    PartialFunction,
+    SymbolicCheck,
+    diagnose_partial,
+    print_partial_verdict,
+)
 from helpers.kernels.cross_entropy import cross_entropy, one_hot
-from helpers.kernels.gradcheck import numerical_gradient, relative_error
 from helpers.kernels.softmax import softmax, softmax_jacobian
 
 JacobianFunction = Callable[[np.ndarray], Any]
@@ -78,35 +84,18 @@ def diagnose_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicChec
     if ``symbolic`` is given (``helpers.derivation.student_steps.wrong_pairs_wrt_logits``), on SymPy symbols.
     """
 
-    def check() -> str | None:
-        for a, l in EXAMPLE_LOGITS:
-            yhat = softmax(a)
-            answer = np.array(
-                [
-                    as_number(call_student(student, yhat.copy(), l, i), f"the value for i = {i}")
-                    for i in range(len(yhat))
-                ]
-            )
-            numeric = numerical_gradient(lambda x, l=l: cross_entropy(x, l), a)
-            if relative_error(answer, numeric) < 1e-7:
-                continue
-            hint = hint_for_grad_wrt_logits(answer, yhat, l) or "It disagrees with finite differences."
-            return f"For k = {len(yhat)} classes and l = {l}, over i = 0..{len(yhat) - 1}: {hint}"
-        return symbolic_verdict(student, symbolic)
-
-    return diagnosis(check)
+    return diagnose_partial(
+        student,
+        variable=lambda a, yhat: a,
+        loss=cross_entropy,
+        hint_for=hint_for_grad_wrt_logits,
+        symbolic=symbolic,
+    )
 
 
 def check_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂L/∂a_Li, checked on numbers (and on symbols if ``symbolic``)."""
-    hint = diagnose_partial_wrt_logits(student, symbolic)
-    report(hint)
-    if hint is None:
-        print(
-            CHECKED.format(
-                n=len(EXAMPLE_LOGITS), symbolic=", and with SymPy for k = 3, every l and i" if symbolic else ""
-            )
-        )
+    print_partial_verdict(diagnose_partial_wrt_logits(student, symbolic), symbolic)
 
 
 def hint_for_jacobian(answer: np.ndarray, a: np.ndarray) -> str | None:
