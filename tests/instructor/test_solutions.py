@@ -1,0 +1,62 @@
+"""One source per notebook: the students' notebooks are the instructor notebooks with nbgrader's ClearSolutions
+applied, every exercise has a solution there that its checker accepts, and the students' copy shows the checker's hint
+for the stub in its place."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from instructor.assets import NOTEBOOKS
+from instructor.solutions import execute
+from instructor.students import CODE_STUB, SOURCES, clear_solutions
+
+SOURCE_PATHS = sorted(SOURCES.glob("*.ipynb"))
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+
+
+def cells(notebook) -> list[tuple]:
+    """What a notebook's author writes, cell by cell: the type, the source and the slide metadata."""
+    return [(cell.cell_type, cell.source, cell.metadata.get("slideshow")) for cell in notebook.cells]
+
+
+def output_text(cell) -> str:
+    return "".join(output.get("text", "") for output in cell.outputs if output.output_type == "stream")
+
+
+def solution_cells(notebook) -> list:
+    return [cell for cell in notebook.cells if cell.cell_type == "code" and BEGIN in cell.source]
+
+
+def test_the_instructor_notebooks_and_the_students_notebooks_are_the_same_notebooks():
+    assert SOURCE_PATHS, "no instructor notebooks"
+    assert [path.name for path in SOURCE_PATHS] == sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: path.stem)
+def test_the_students_notebook_is_the_instructor_notebook_with_its_solutions_cleared(source):
+    instructor = nbformat.read(source, as_version=4)
+    student = nbformat.read(NOTEBOOKS / source.name, as_version=4)
+    assert cells(student) == cells(clear_solutions(instructor)), "run `make notebooks` after editing the source"
+
+
+@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: path.stem)
+def test_every_checked_exercise_has_a_solution_and_the_students_copy_shows_the_stubs_hint(source):
+    instructor = nbformat.read(source, as_version=4)
+    student = nbformat.read(NOTEBOOKS / source.name, as_version=4)
+    exercises = [i for i, cell in enumerate(instructor.cells) if cell.cell_type == "code" and "check_" in cell.source]
+    assert exercises, "a notebook without a checked exercise"
+    for i in exercises:
+        assert BEGIN in instructor.cells[i].source and END in instructor.cells[i].source, instructor.cells[i].source
+        shown = student.cells[i]
+        assert BEGIN not in shown.source and CODE_STUB in shown.source
+        assert all(output.output_type != "error" for output in shown.outputs), "the stub ended in a traceback"
+        assert output_text(shown).startswith("Not yet."), f"the checker did not answer the stub with a hint: {shown}"
+
+
+@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: path.stem)
+def test_each_checker_accepts_the_instructors_solution(source):
+    executed = execute(source)
+    for cell in solution_cells(executed):
+        assert all(output.output_type != "error" for output in cell.outputs), cell.source
+        assert "Correct" in output_text(cell) and "Not yet" not in output_text(cell), (cell.source, output_text(cell))
