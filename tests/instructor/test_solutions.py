@@ -4,6 +4,8 @@ for the stub in its place."""
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -13,6 +15,8 @@ from instructor.students import CODE_STUB, SOURCES, clear_solutions
 
 SOURCE_PATHS = sorted(SOURCES.glob("*.ipynb"))
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+# An exercise's cell ends by calling its checker.
+CHECK = re.compile(r"^check_\w+\(", re.MULTILINE)
 
 
 def cells(notebook) -> list[tuple]:
@@ -44,7 +48,7 @@ def test_the_students_notebook_is_the_instructor_notebook_with_its_solutions_cle
 def test_every_checked_exercise_has_a_solution_and_the_students_copy_shows_the_stubs_hint(source):
     instructor = nbformat.read(source, as_version=4)
     student = nbformat.read(NOTEBOOKS / source.name, as_version=4)
-    exercises = [i for i, cell in enumerate(instructor.cells) if cell.cell_type == "code" and "check_" in cell.source]
+    exercises = [i for i, cell in enumerate(instructor.cells) if cell.cell_type == "code" and CHECK.search(cell.source)]
     assert exercises, "a notebook without a checked exercise"
     for i in exercises:
         assert BEGIN in instructor.cells[i].source and END in instructor.cells[i].source, instructor.cells[i].source
