@@ -12,16 +12,12 @@ from helpers.exercises import (
     diagnose_probability_for_gradient,
 )
 from helpers.exercises.feedback import UNFINISHED
+from instructor.solutions import solution
 
-
-def reference_grad(yhat, l):
-    """The reference solution of exercise 2: -(1/ŷ_ℓ) e(ℓ)."""
-    return -one_hot(l, len(yhat)) / yhat[l]
-
-
-def reference_partial(yhat, l, i):
-    """The reference solution of exercise 1: -1_(i=ℓ)/ŷ_ℓ, in plain arithmetic so that SymPy can run it too."""
-    return -(1.0 if i == l else 0.0) / yhat[l]
+# The reference solutions of exercises 2 and 1, -(1/ŷ_ℓ) e(ℓ) and -1_(i=ℓ)/ŷ_ℓ, as the instructor notebook solves them
+# (the latter in plain arithmetic, so that SymPy can run it too).
+reference_grad = solution("01_grad_wrt_yhat.ipynb", "my_grad_wrt_yhat")
+reference_partial = solution("01_grad_wrt_yhat.ipynb", "my_partial")
 
 
 def stub(*arguments):
