@@ -88,7 +88,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 test-browser: install
-	$(BIN)/python -m pytest -m browser tests/browser
+	$(BIN)/python -m pytest -m browser tests/browser tests/instructor
 
 # After changing a range in pyproject.toml: re-resolve, keeping every locked version the new ranges allow.
 lock: | $(UV_INSTALLED)
