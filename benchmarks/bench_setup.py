@@ -25,7 +25,6 @@ import resource
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import print_table, verdict
+from tests.browser.lab import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 LAB_GOAL_SECONDS = 20.0
@@ -93,12 +93,6 @@ def group_cpu(leader: int) -> tuple[Cpu, Cpu]:
 
 def output(command: list[str]) -> str:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Workspace:

@@ -44,6 +44,8 @@ def chain_roadmap(highlight: Sequence[int], note: str = "", branch: str | None =
         (notebook 3's output weights).
     """
     bad = [i for i in highlight if not 0 <= i < len(FACTORS)]
+    if not highlight:
+        raise ValueError(f"highlight must name at least one factor position 0..{len(FACTORS) - 1}; got {highlight!r}")
     if bad:
         raise ValueError(f"highlight must hold factor positions 0..{len(FACTORS) - 1}; got {bad}")
     figure = Figure(figsize=(10, 2.6 if branch else 2.0), dpi=80)

@@ -8,8 +8,6 @@ the test set only in the final evaluation; ``held_out`` names it on the figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -118,20 +116,6 @@ def confusion_matrix_figure(matrix: np.ndarray) -> Figure:
     return figure
 
 
-@dataclass(frozen=True)
-class HeldOutTrainingReading(TrainingReading):
-    """A ``TrainingReading`` that names its held-out set: "validation" while settings are being chosen."""
-
-    held_out: str = "test"
-
-    def __str__(self) -> str:
-        return (
-            f"eta = {self.eta:.3f}, batch size = {self.batch_size}, hidden units = {self.hidden}\n"
-            f"train accuracy {100 * self.final_train_accuracy:.2f}%, "
-            f"{self.held_out} accuracy {100 * self.final_test_accuracy:.2f}%"
-        )
-
-
 class LearningCurvesFigure(BlittedFigure):
     """``learning_curves`` with fixed axes (epochs 0 to ``epochs``, loss 0.01 to 3 on a log scale, accuracy 80 to
     100 %), so that a redraw only draws the four curves over a background rendered once. A run that leaves
@@ -170,7 +154,7 @@ class LearningCurvesFigure(BlittedFigure):
 
 class TrainingExplorer:
     """For the widget: retrain the digits network for the chosen η, batch size and hidden size, then draw its
-    learning curves. Training is ``helpers.training.train``'s; this class only chooses the run and draws it.
+    learning curves. Training is ``helpers.training.sgd.train``'s; this class only chooses the run and draws it.
     ``held_out`` names what ``data.a_test`` holds (the validation part, in notebook 4)."""
 
     def __init__(
@@ -190,7 +174,7 @@ class TrainingExplorer:
         self.seed = seed
         self.figure = LearningCurvesFigure(epochs, held_out)
 
-    def draw(self, eta: float, batch_size: int, hidden: int) -> HeldOutTrainingReading:
+    def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
         n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
         params = init_parameters(n_inputs, hidden, k, seed=self.seed)
         history = train(
@@ -205,7 +189,7 @@ class TrainingExplorer:
             seed=self.seed,
         )
         self.figure.draw(history)
-        return HeldOutTrainingReading(
+        return TrainingReading(
             eta=float(eta),
             batch_size=int(batch_size),
             hidden=int(hidden),

@@ -167,19 +167,6 @@ def true_class_gradient(a: np.ndarray, l: int, T: float) -> float:
     return float((softmax(np.asarray(a) / T)[l] - 1.0) / T)
 
 
-def temperature_for_half_gradient(a: np.ndarray, l: int) -> float:
-    """The T > 1 at which ∂L/∂a_Lℓ is half its value at T = 1, by bisection."""
-    target = 0.5 * true_class_gradient(a, l, 1.0)
-    low, high = 1.0, 1e4
-    for _ in range(200):
-        middle = 0.5 * (low + high)
-        if true_class_gradient(a, l, middle) < target:
-            low = middle
-        else:
-            high = middle
-    return 0.5 * (low + high)
-
-
 def diagnose_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> str | None:
     """Check a temperature at which the true class's logit gradient is half its value at T = 1."""
     return diagnosis(lambda: _temperature_hint(as_number(T, "T"), a, l))

@@ -154,8 +154,8 @@ def diagnose_output_gradient(student: OutputGradFunction) -> tuple[str | None, d
 
         reports_accuracy = True
 
-        def check_targets(self, targets: np.ndarray, m: int, k: int) -> np.ndarray:
-            return as_class_labels(targets, k, m, name="targets")
+        def check_targets(self, targets: np.ndarray, m: int, k: int, name: str = "targets") -> np.ndarray:
+            return as_class_labels(targets, k, m, name=name)
 
         def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
             return cross_entropy(a_L, targets), np.asarray(student(a_L.copy(), targets), dtype=np.float64)

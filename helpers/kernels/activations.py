@@ -41,14 +41,13 @@ class Activation:
     """An activation ``g`` and its derivative ``derivative``, both elementwise on an unchecked array (the
     derivative may be a boolean mask, which multiplies as 1.0 and 0.0)."""
 
-    name: str
     g: Callable[[np.ndarray], np.ndarray]
     derivative: Callable[[np.ndarray], np.ndarray]
 
 
 ACTIVATIONS = {
-    "relu": Activation("relu", _relu, _relu_derivative),
-    "sigmoid": Activation("sigmoid", _sigmoid, _sigmoid_derivative),
+    "relu": Activation(_relu, _relu_derivative),
+    "sigmoid": Activation(_sigmoid, _sigmoid_derivative),
 }
 
 

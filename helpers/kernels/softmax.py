@@ -67,7 +67,7 @@ def softmax_jacobian(a: ArrayLike) -> np.ndarray:
     ndarray, shape (k, k)
         Symmetric; every row sums to 0.
     """
-    a = np.asarray(a)
+    a = as_logits(a)
     if a.ndim != 1:
         raise ValueError(f"a must be 1-D, the k logits of one example; got shape {a.shape}")
     yhat = softmax(a)

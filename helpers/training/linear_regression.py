@@ -60,7 +60,9 @@ def gradient_descent(
     TrainingHistory
         ``train_loss[t]`` (and ``test_loss[t]``) is the loss before update t; the last entry is after the final one.
     """
-    if not (isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0):
+    if isinstance(eta, (bool, np.bool_)) or not (
+        isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0
+    ):
         raise ValueError(f"eta must be a positive learning rate; got {eta!r}")
     if isinstance(steps, (bool, np.bool_)) or not isinstance(steps, (int, np.integer)) or steps < 0:
         raise ValueError(f"steps must be a whole number >= 0; got {steps!r}")

@@ -40,8 +40,8 @@ class OutputLayer(Protocol):
 
     reports_accuracy: bool  # whether the outputs are classes, so that an accuracy means something
 
-    def check_targets(self, targets: object, m: int, k: int) -> np.ndarray:
-        """The targets of m examples for k outputs, checked; a named error if they do not fit."""
+    def check_targets(self, targets: object, m: int, k: int, name: str = "targets") -> np.ndarray:
+        """The targets of m examples for k outputs, checked; an error naming ``name`` if they do not fit."""
         ...
 
     def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
@@ -54,8 +54,8 @@ class SoftmaxCrossEntropy:
 
     reports_accuracy = True
 
-    def check_targets(self, targets: object, m: int, k: int) -> np.ndarray:
-        return as_class_labels(targets, k, m, name="targets")
+    def check_targets(self, targets: object, m: int, k: int, name: str = "targets") -> np.ndarray:
+        return as_class_labels(targets, k, m, name=name)
 
     def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
         return unchecked_cross_entropy_and_grad(a_L, targets)
@@ -66,8 +66,8 @@ class LinearMSE:
 
     reports_accuracy = False
 
-    def check_targets(self, targets: object, m: int, k: int) -> np.ndarray:
-        return as_matrix(targets, "targets", (m, k))
+    def check_targets(self, targets: object, m: int, k: int, name: str = "targets") -> np.ndarray:
+        return as_matrix(targets, name, (m, k))
 
     def loss_and_grad(self, a_L: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
         return unchecked_mse_and_grad_wrt_yhat(targets, a_L)
@@ -152,12 +152,11 @@ def _loss_and_gradients(
 
 def _gradients_into(
     grads: Parameters, params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, g: Activation
-) -> float:
-    """``_loss_and_gradients`` writing the gradients into the arrays of ``grads``; returns the loss."""
+) -> None:
+    """The gradients of ``_loss_and_gradients``, written into the arrays of ``grads`` (the loss is not kept)."""
     cache = _forward(params, x, g)
-    loss, grad_a_L = output.loss_and_grad(cache.a_L, targets)
+    _, grad_a_L = output.loss_and_grad(cache.a_L, targets)
     _backward_into(grads, params, cache, grad_a_L, g)
-    return loss
 
 
 def _check_inputs(params: Parameters, x: object) -> np.ndarray:
@@ -185,22 +184,11 @@ def backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, acti
     return _backward(params, cache, grad_a_L, g)
 
 
-def loss_and_gradients(
-    params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, activation: str = "relu"
-) -> tuple[float, Parameters]:
-    """One forward and one backward pass: the loss on the batch and the gradient of every parameter."""
-    g = activation_named(activation)
-    x = _check_inputs(params, x)
-    targets = output.check_targets(targets, x.shape[0], params["W_out"].shape[1])
-    return _loss_and_gradients(params, x, targets, output, g)
-
-
 @dataclass(frozen=True)
 class ParameterCheck:
     """The backward pass against central differences for one parameter array."""
 
     norm_error: float  # ‖analytic - numeric‖ / (‖analytic‖ + ‖numeric‖)
-    max_entry_error: float  # CS231n's entrywise relative error, the largest over the entries
     worst_entry_difference: float  # |analytic - numeric| at that entry
 
 
@@ -227,7 +215,6 @@ def gradient_check(
         worst = np.unravel_index(np.argmax(entry_errors), entry_errors.shape)
         checks[name] = ParameterCheck(
             norm_error=norm_relative_error(analytic[name], numeric),
-            max_entry_error=float(entry_errors[worst]),
             worst_entry_difference=float(abs(analytic[name][worst] - numeric[worst])),
         )
     return checks

@@ -105,8 +105,8 @@ def _check_data(data: Split, params: Parameters, output: OutputLayer) -> Split:
     n_inputs, k = params["W_hidden"].shape[0], params["W_out"].shape[1]
     a_train = as_matrix(data.a_train, "data.a_train", (None, n_inputs))
     a_test = as_matrix(data.a_test, "data.a_test", (None, n_inputs))
-    y_train = output.check_targets(data.y_train, a_train.shape[0], k)
-    y_test = output.check_targets(data.y_test, a_test.shape[0], k)
+    y_train = output.check_targets(data.y_train, a_train.shape[0], k, "data.y_train")
+    y_test = output.check_targets(data.y_test, a_test.shape[0], k, "data.y_test")
     return Split(a_train, y_train, a_test, y_test)
 
 
@@ -149,7 +149,9 @@ def train(
     History
         Losses (and accuracies, when ``output.reports_accuracy``) before training and after each epoch.
     """
-    if not (isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0):
+    if isinstance(eta, (bool, np.bool_)) or not (
+        isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0
+    ):
         raise ValueError(f"eta must be a positive learning rate; got {eta!r}")
     if not (isinstance(momentum, (int, float, np.floating)) and 0 <= momentum < 1):
         raise ValueError(f"momentum must be in [0, 1); got {momentum!r}")

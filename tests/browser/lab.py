@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +74,7 @@ def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
     root.mkdir()
     for name in notebooks:
         shutil.copy(ROOT / "notebooks" / name, root / name)
-    port, token = free_port(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
     environment = {
         **os.environ,
         "JUPYTER_CONFIG_DIR": str(workdir / "config"),
@@ -82,15 +82,19 @@ def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
         "JUPYTERLAB_WORKSPACES_DIR": str(workdir / "workspaces"),
         "JUPYTERLAB_SETTINGS_DIR": str(workdir / "settings"),
     }
-    command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly",
-    ]  # fmt: skip
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
+
+    def command(port: int) -> list[str]:
+        arguments = [
+            sys.executable, "-m", "jupyter", "lab", "--no-browser",
+            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+            "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.extension_manager=readonly",
+        ]  # fmt: skip
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            arguments.append("--allow-root")
+        return arguments
+
     # Render every cell (JupyterLab 4 otherwise leaves cells outside the viewport out of the page).
     notebook_settings = workdir / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     notebook_settings.parent.mkdir(parents=True)
@@ -102,30 +106,55 @@ def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
     notification_settings.parent.mkdir(parents=True)
     notification_settings.write_text(json.dumps({"fetchNews": "false"}))
     log = workdir / "jupyter.log"
-    with open(log, "w") as log_file:
-        process = subprocess.Popen(
-            command, stdout=log_file, stderr=subprocess.STDOUT, env=environment, start_new_session=True
-        )
+    process, port = start_server(
+        command, environment, log, lambda port: _answers(f"http://127.0.0.1:{port}/api/status?token={token}")
+    )
     server = LabServer(url=f"http://127.0.0.1:{port}", token=token, root=root, log=log, process=process)
     try:
-        _wait_until_up(server)
         yield server
     finally:
         _stop(process)
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _wait_until_up(server: LabServer, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"jupyter lab exited with {server.process.returncode}:\n{server.log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/api/status?token={server.token}", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"jupyter lab did not answer within {timeout:.0f} s:\n{server.log.read_text()}")
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def start_server(
+    command: Callable[[int], list[str]],
+    environment: dict[str, str],
+    log: Path,
+    is_up: Callable[[int], bool],
+    timeout: float = 120.0,
+    attempts: int = 3,
+    cwd: Path | None = None,
+) -> tuple[subprocess.Popen, int]:
+    """Start ``command(port)`` on a free port and wait until ``is_up(port)``; return the process and its port.
+
+    A port is free when chosen, but another process may take it before the server binds it; a server that exits
+    before it answers is started again on another port, up to ``attempts`` times.
+    """
+    for _ in range(attempts):
+        port = free_port()
+        with open(log, "w") as log_file:
+            process = subprocess.Popen(
+                command(port), stdout=log_file, stderr=subprocess.STDOUT, env=environment, cwd=cwd,
+                start_new_session=True,
+            )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while process.poll() is None and time.monotonic() < deadline:
+            if is_up(port):
+                return process, port
+            time.sleep(0.25)  # between polls of the condition, not a wait for a time
+        _stop(process)
+        if time.monotonic() >= deadline:
+            raise RuntimeError(f"{command(port)[:4]} did not answer within {timeout:.0f} s:\n{log.read_text()}")
+    raise RuntimeError(f"{command(port)[:4]} exited before answering, {attempts} times:\n{log.read_text()}")
 
 
 def _stop(process: subprocess.Popen) -> None:

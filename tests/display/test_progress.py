@@ -6,7 +6,7 @@ from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import train
 
 
-def test_the_bar_follows_the_epochs_of_a_training_run(rng, capsys):
+def test_the_bar_follows_the_epochs_of_a_training_run(rng):
     features, labels = rng.normal(size=(10, 3)), rng.integers(0, 2, size=10)
     bar = ProgressBar(epochs=3)
     assert (bar.bar.value, bar.bar.max) == (0, 3)

@@ -2,8 +2,8 @@
 
 import numpy as np
 
+from helpers.display.readings import TrainingReading
 from helpers.display.training_figures import (
-    HeldOutTrainingReading,
     TrainingExplorer,
     averaged_regression_curves,
     learning_curves,
@@ -42,7 +42,7 @@ def test_explorer_reading_says_validation(rng):
     labels = np.arange(40) % 3
     explorer = TrainingExplorer(Split(a, labels, a, labels), epochs=2)
     reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
-    assert isinstance(reading, HeldOutTrainingReading)
+    assert isinstance(reading, TrainingReading)
     assert "validation accuracy" in str(reading) and "test" not in str(reading)
 
 

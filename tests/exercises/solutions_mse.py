@@ -1,4 +1,5 @@
-"""Reference solutions to notebook 3's exercises, and the stubs the notebook hands out."""
+"""Reference solutions to notebook 3's exercises, the stubs the notebook hands out (a body of `# Your code here`,
+which returns None), and plausible wrong answers."""
 
 import numpy as np
 
@@ -9,7 +10,7 @@ mse_grad_wrt_weights = solution("03_batched_mse_weight_gradient.ipynb", "my_mse_
 
 
 def mse_grad_wrt_weights_stub(a, y, yhat):
-    raise NotImplementedError
+    """A docstring, then `# Your code here`: the function returns None."""
 
 
 def eta_threshold(lambda_max):

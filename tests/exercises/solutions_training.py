@@ -1,4 +1,5 @@
-"""Reference solutions to notebook 4's exercises, and the stubs the notebook hands out."""
+"""Reference solutions to notebook 4's exercises, the stubs the notebook hands out (a body of `# Your code here`,
+which returns None), and plausible wrong answers."""
 
 import numpy as np
 
@@ -10,7 +11,7 @@ backward_to_hidden = solution("04_training_loop.ipynb", "my_backward_to_hidden")
 
 
 def backward_to_hidden_stub(grad_a_L, W_out, a_1):
-    raise NotImplementedError
+    """A docstring, then `# Your code here`: the function returns None."""
 
 
 # Exercise 2: ∇_{a_L} of the mean cross-entropy, (softmax(a_L) - E)/m, as the instructor notebook solves it.
@@ -18,7 +19,7 @@ output_gradient = solution("04_training_loop.ipynb", "my_output_gradient")
 
 
 def output_gradient_stub(a_L, labels):
-    raise NotImplementedError
+    """A docstring, then `# Your code here`: the function returns None."""
 
 
 def _fails_on_second_call():

@@ -11,13 +11,26 @@ from helpers.exercises import (
     diagnose_temperature_for_half_gradient,
 )
 from helpers.exercises.feedback import UNFINISHED
-from helpers.exercises.softmax import temperature_for_half_gradient, true_class_gradient
+from helpers.exercises.softmax import true_class_gradient
 from instructor.solutions import solution
 
 # The reference solutions of exercises 1 and 2, -(1_(ℓ=i) - ŷ_i) and diag(ŷ) - ŷŷᵀ, as the instructor notebook
 # solves them.
 reference_partial = solution("02_softmax_quotient_rule.ipynb", "my_partial")
 reference_jacobian = solution("02_softmax_quotient_rule.ipynb", "my_softmax_jacobian")
+
+
+def temperature_for_half_gradient(a: np.ndarray, l: int) -> float:
+    """The T > 1 at which ∂L/∂a_Lℓ is half its value at T = 1, by bisection."""
+    target = 0.5 * true_class_gradient(a, l, 1.0)
+    low, high = 1.0, 1e4
+    for _ in range(200):
+        middle = 0.5 * (low + high)
+        if true_class_gradient(a, l, middle) < target:
+            low = middle
+        else:
+            high = middle
+    return 0.5 * (low + high)
 
 
 def stub(*arguments):

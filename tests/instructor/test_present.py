@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.lab import _stop, chromium_page, free_port, reading_state, wait_for_reading_of_new_controls
+from tests.browser.lab import _stop, chromium_page, reading_state, start_server, wait_for_reading_of_new_controls
 from tests.browser.test_widgets_in_browser import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,31 +46,24 @@ def status(url: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def presentation() -> Iterator[Presentation]:
     workdir = Path(tempfile.mkdtemp(prefix="backprop-present-"))
-    port, token = free_port(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
     environment = {
         **os.environ,
-        "PRESENT_PORT": str(port),
         "PRESENT_TOKEN": token,
         "JUPYTER_CONFIG_DIR": str(workdir / "config"),
         "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
     }
     log = workdir / "present.log"
-    with open(log, "w") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "instructor.present"],
-            cwd=ROOT,
-            env=environment,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+
+    def command(port: int) -> list[str]:
+        environment["PRESENT_PORT"] = str(port)  # read by instructor.present when it starts
+        return [sys.executable, "-m", "instructor.present"]
+
+    process, port = start_server(
+        command, environment, log, lambda port: _answers(f"http://127.0.0.1:{port}/?token={token}"), cwd=ROOT
+    )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while not _answers(f"{url}/?token={token}"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Voilà did not start:\n{log.read_text()}")
-            time.sleep(0.25)
         yield Presentation(url=url, token=token, printed=log.read_text())
     finally:
         _stop(process)

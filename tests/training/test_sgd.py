@@ -135,7 +135,7 @@ def test_train_refuses_bad_settings_by_name(rng, settings, words):
 
 def test_train_checks_the_data_once_at_its_boundary(rng):
     features = rng.normal(size=(6, 3))
-    with pytest.raises(ValueError, match="targets must hold class indices in 0..1"):
+    with pytest.raises(ValueError, match="data.y_train must hold class indices in 0..1"):
         train(
             init_parameters(3, 4, 2),
             Split(features, np.full(6, 5), features, np.zeros(6, int)),
