@@ -11,9 +11,12 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+import nbformat
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 VENDOR = BUILD / "vendor"
 # The reveal.js version nbconvert's slides template is written for (its default CDN prefix names it).
 NPM_PACKAGES = {"reveal.js": "4.0.2", "requirejs": "2.3.7", "jquery": "3.7.1"}
@@ -42,6 +45,20 @@ def npm_package(name: str) -> Path:
                 archive.extractall(download, filter="data")
             shutil.copytree(Path(download) / "package", folder)
     return folder
+
+
+def export_pages(exporter, notebooks: list[Path], out: Path, suffix: str) -> list[tuple[Path, object]]:
+    """Export each notebook with ``exporter`` into folder ``out`` as ``<stem><suffix>``; return the pages with the
+    notebooks they were made from."""
+    out.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_title(notebook)}})
+        page = out / f"{path.stem}{suffix}"
+        page.write_text(body, encoding="utf-8")
+        pages.append((page, notebook))
+    return pages
 
 
 def notebook_title(notebook) -> str:

@@ -10,15 +10,12 @@ import shutil
 import sys
 from pathlib import Path
 
-import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, NOTEBOOKS, copy_mathjax, notebook_title
+from instructor.assets import BUILD, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, notebook_title
 from instructor.links import NotebookLinks
 from instructor.static_widgets import StaticWidgets
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def reading_exporter() -> HTMLExporter:
@@ -38,17 +35,13 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
     out.mkdir(parents=True)
     exporter = reading_exporter()
     exporter.mathjax_url = copy_mathjax(out)
-    entries, pages = [], []
-    for path in notebooks:
-        notebook = nbformat.read(path, as_version=4)
-        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_title(notebook)}})
-        page = out / f"{path.stem}.html"
-        page.write_text(body, encoding="utf-8")
-        pages.append(page)
-        entries.append(f'<li><a href="{page.name}">{html.escape(notebook_title(notebook))}</a></li>')
+    pages = export_pages(exporter, notebooks, out, ".html")
+    entries = [
+        f'<li><a href="{page.name}">{html.escape(notebook_title(notebook))}</a></li>' for page, notebook in pages
+    ]
     index = out / "index.html"
     index.write_text(INDEX.format(entries="\n".join(entries)), encoding="utf-8")
-    return [index, *pages]
+    return [index, *(page for page, _ in pages)]
 
 
 INDEX = """<!DOCTYPE html>

@@ -9,15 +9,12 @@ import shutil
 import sys
 from pathlib import Path
 
-import nbformat
 from nbconvert import SlidesExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, NOTEBOOKS, copy_mathjax, notebook_title, npm_package
+from instructor.assets import BUILD, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
 from instructor.links import NotebookLinks
 from instructor.static_widgets import StaticWidgets
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def slides_exporter(out: Path) -> SlidesExporter:
@@ -48,16 +45,8 @@ def slides_exporter(out: Path) -> SlidesExporter:
 def build(notebooks: list[Path], out: Path) -> list[Path]:
     """Write each notebook's slides into ``out``; return their paths."""
     shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    exporter = slides_exporter(out)
-    pages = []
-    for path in notebooks:
-        notebook = nbformat.read(path, as_version=4)
-        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_title(notebook)}})
-        page = out / f"{path.stem}.slides.html"
-        page.write_text(body, encoding="utf-8")
-        pages.append(page)
-    return pages
+    exporter = slides_exporter(out)  # copies the scripts the slides load into out
+    return [page for page, _ in export_pages(exporter, notebooks, out, ".slides.html")]
 
 
 def main() -> None:
