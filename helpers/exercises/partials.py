@@ -53,12 +53,7 @@ def diagnose_partial(
     def check() -> str | None:
         for a, l in EXAMPLE_LOGITS:
             yhat = softmax(a)
-            answer = np.array(
-                [
-                    as_number(call_student(student, yhat.copy(), l, i), f"the value for i = {i}")
-                    for i in range(len(yhat))
-                ]
-            )
+            answer = np.array([_one_value(student, yhat, l, i) for i in range(len(yhat))])
             numeric = numerical_gradient(lambda x, l=l: loss(x, l), variable(a, yhat), h=h)
             if relative_error(answer, numeric) < 1e-7:
                 continue
@@ -67,6 +62,13 @@ def diagnose_partial(
         return symbolic_verdict(student, symbolic)
 
     return diagnosis(check)
+
+
+def _one_value(student: PartialFunction, yhat: np.ndarray, l: int, i: int) -> float:
+    value = call_student(student, yhat.copy(), l, i)
+    if value is None:
+        raise Hint(f"The function returns None for i = {i}: it must return one number. Is a `return` missing?")
+    return as_number(value, f"the value for i = {i}")
 
 
 def print_partial_verdict(hint: str | None, symbolic: SymbolicCheck | None) -> None:

@@ -71,7 +71,7 @@ def test_the_partial_checker_names_the_same_mistakes_entry_by_entry(student, hin
     "student, hint",
     [
         (stub, UNFINISHED),
-        (lambda yhat, l, i: None, "Set the value for i = 0 to a number"),
+        (lambda yhat, l, i: None, "returns None for i = 0"),
         (lambda yhat, l, i: reference_grad(yhat, l), "is one number"),
     ],
 )
