@@ -84,11 +84,16 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# Two workers: the suite waits on kernels, servers and Chromium as much as it computes. --dist loadscope keeps each
+# module (and each notebook's cells, which share one kernel) on one worker, as nbval needs.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest --numprocesses=$(PYTEST_WORKERS) --dist=loadscope
+
 test: lint
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-browser: install
-	$(BIN)/python -m pytest -m browser tests/browser tests/instructor
+	$(PYTEST) -m browser tests/browser tests/instructor
 
 # After changing a range in pyproject.toml: re-resolve, keeping every locked version the new ranges allow.
 lock: | $(UV_INSTALLED)
