@@ -76,11 +76,21 @@ class FigurePanel:
 
 
 def set_controls(explorer: widgets.interactive, **values: Any) -> object:
-    """Set an explorer's controls by their keyword names, as a reader would, and return what it computed."""
+    """Set an explorer's controls by their keyword names and return what it computed for them.
+
+    The controls are set together and the explorer computes once, for all the new values: a reader who moves
+    three controls makes it compute three times, and a widget that retrains would train twice for nothing.
+    """
     controls = {widget._kwarg: widget for widget in explorer.kwargs_widgets}
     unknown = set(values) - set(controls)
     if unknown:
         raise ValueError(f"values must name the explorer's controls {sorted(controls)}; got {sorted(unknown)}")
     for name, value in values.items():
-        controls[name].value = value
+        control = controls[name]
+        control.unobserve(explorer.update, names="value")  # interactive observes each control with its update
+        try:
+            control.value = value
+        finally:
+            control.observe(explorer.update, names="value")
+    explorer.update()
     return explorer.result

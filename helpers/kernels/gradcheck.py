@@ -55,6 +55,8 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: ArrayLike, h: float 
 def _scalar_value(f: Callable[[np.ndarray], float], point: np.ndarray, index: tuple[int, ...], sign: str) -> float:
     """f at a copy of ``point``, checked to be one finite number; ``index`` and ``sign`` say where, for the error."""
     value = f(point.copy())
+    if isinstance(value, float) and np.isfinite(value):  # the usual case: one Python or numpy float64
+        return float(value)
     where = f"x[{', '.join(map(str, index))}] {sign} h"
     if np.ndim(value) != 0:
         raise TypeError(f"f must return a scalar; got an array of shape {np.shape(value)} at {where}")

@@ -35,6 +35,21 @@ def test_logits_are_gathered_in_class_order_even_past_nine():
     np.testing.assert_array_equal(explorer.result.a, initial)
 
 
+def test_set_controls_computes_once_for_all_the_new_values_and_the_controls_still_answer():
+    calls = []
+
+    def update(**controls):
+        calls.append(controls)
+        return sum(controls.values())
+
+    explorer = widgets.interactive(update, x=widgets.IntSlider(value=1), y=widgets.IntSlider(value=2))
+    calls.clear()
+    assert set_controls(explorer, x=5, y=7) == 12
+    assert calls == [{"x": 5, "y": 7}]
+    explorer.kwargs_widgets[0].value = 3  # a reader moving one control afterwards
+    assert calls[-1] == {"x": 3, "y": 7} and explorer.result == 10
+
+
 def test_set_controls_refuses_an_unknown_name(explorer_and_panel):
     explorer, _ = explorer_and_panel
     with pytest.raises(ValueError, match="a_L9"):
