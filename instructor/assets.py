@@ -42,9 +42,25 @@ def npm_package(name: str) -> Path:
             )
             (tarball,) = Path(download).glob("*.tgz")
             with tarfile.open(tarball) as archive:
-                archive.extractall(download, filter="data")
+                extract_safely(archive, Path(download))
             shutil.copytree(Path(download) / "package", folder)
     return folder
+
+
+def extract_safely(archive: tarfile.TarFile, into: Path) -> None:
+    """Extract ``archive`` into ``into``, refusing any entry that is not a plain file or folder inside it.
+
+    Python 3.10.12+ and 3.11.4+ do this with ``filter="data"``; older patch releases (Debian 12's Python 3.11.2)
+    do not know the argument, so there the entries are checked here first.
+    """
+    if hasattr(tarfile, "data_filter"):
+        archive.extractall(into, filter="data")
+        return
+    root = into.resolve()
+    for member in archive.getmembers():
+        if not (member.isfile() or member.isdir()) or not (root / member.name).resolve().is_relative_to(root):
+            raise ValueError(f"{archive.name} holds {member.name!r}, which is not a file or folder inside it")
+    archive.extractall(into)
 
 
 def export_pages(exporter, notebooks: list[Path], out: Path, suffix: str) -> list[tuple[Path, object]]:
