@@ -219,7 +219,7 @@ def main() -> None:
         test_rest, test_rest_cpu = test.run(["make", "test", f"PYTHON={python}"])
         test_total = test_set_up + test_rest
         test_size = test.venv_megabytes()
-        tests_line = test.log.read_text().strip().splitlines()[-1].strip(" =")
+        tests_line = [line for line in test.log.read_text().splitlines() if " passed" in line][-1].strip(" =")
 
         pip_lab = Workspace(parent, "pip-lab")
         pip_lab_set_up, pip_lab_cpu = pip_lab.run(*pip_route(python, "lab"))
@@ -249,7 +249,7 @@ def main() -> None:
             ["  of which the linters and the tests", f"{test_rest:.1f}", str(test_rest_cpu), ""],
         ],
     )  # fmt: skip
-    print(f"pytest's last line: {tests_line}")
+    print(f"pytest's summary: {tests_line}")
     print_table(
         "set-up: uv from the lock against the old pip route, same groups, each from empty caches",
         ["set", "uv (make)", "pip (old steps)", "pip / uv", "CPU s, uv", "CPU s, pip", ".venv size (uv)"],
