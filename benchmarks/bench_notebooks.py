@@ -30,7 +30,9 @@ def execute(notebook: nbformat.NotebookNode) -> tuple[float, float]:
         timing = cell.get("metadata", {}).get("execution", {})
         if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
             began, ended = (
-                datetime.fromisoformat(timing[key]) for key in ("iopub.execute_input", "shell.execute_reply")
+                # Python 3.10's fromisoformat does not read the "Z" (UTC) suffix that the kernel writes.
+                datetime.fromisoformat(timing[key].replace("Z", "+00:00"))
+                for key in ("iopub.execute_input", "shell.execute_reply")
             )
             cells += (ended - began).total_seconds()
     return wall, cells

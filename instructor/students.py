@@ -10,6 +10,7 @@ this makes of the instructor notebooks.
 from __future__ import annotations
 
 import copy
+import warnings
 
 import nbformat
 from nbformat import NotebookNode
@@ -26,7 +27,11 @@ CODE_STUB = "# Your code here"
 
 def clear_solutions(notebook: NotebookNode) -> NotebookNode:
     """A copy of ``notebook`` with each solution replaced by CODE_STUB, and no outputs."""
-    from nbgrader.preprocessors import ClearSolutions
+    with warnings.catch_warnings():
+        # nbgrader 0.9.5, the release Python 3.10 gets, defines database columns that SQLAlchemy 2.0 warns about as
+        # nbgrader is imported; ClearSolutions never touches the database.
+        warnings.filterwarnings("ignore", r"User-placed attribute \w+\.\w+ on Mapper", DeprecationWarning)
+        from nbgrader.preprocessors import ClearSolutions
 
     config = Config()
     config.ClearSolutions.code_stub = {"python": CODE_STUB}
