@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import print_table, verdict
-from tests.browser.lab import free_port
+from tests.browser.lab import free_port, isolated_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 LAB_GOAL_SECONDS = 20.0
@@ -106,18 +106,15 @@ class Workspace:
         self.log = self.folder / "log.txt"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(self.clone)], check=True)
         caches = self.folder / "caches"
-        environment = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "MAKEFLAGS")}
-        self.environment = {
-            **environment,
-            "UV_CACHE_DIR": str(caches / "uv"),
-            "PIP_CACHE_DIR": str(caches / "pip"),
-            "MPLCONFIGDIR": str(caches / "matplotlib"),
-            # Keep this user's Jupyter files out of it.
-            "JUPYTER_CONFIG_DIR": str(self.folder / "jupyter-config"),
-            "JUPYTER_RUNTIME_DIR": str(self.folder / "jupyter-runtime"),
-            "JUPYTERLAB_SETTINGS_DIR": str(self.folder / "lab-user-settings"),
-            "JUPYTERLAB_WORKSPACES_DIR": str(self.folder / "lab-workspaces"),
-        }
+        # This user's Jupyter files are kept out; so are the virtual environment and make flags of this process.
+        self.environment = isolated_environment(
+            self.folder / "jupyter",
+            UV_CACHE_DIR=str(caches / "uv"),
+            PIP_CACHE_DIR=str(caches / "pip"),
+            MPLCONFIGDIR=str(caches / "matplotlib"),
+        )
+        for key in ("VIRTUAL_ENV", "MAKEFLAGS"):
+            self.environment.pop(key, None)
 
     def run(self, *commands: list[str]) -> tuple[float, Cpu]:
         """Run the commands one after another in the clone; the wall-clock seconds they took together, and their CPU

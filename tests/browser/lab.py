@@ -65,6 +65,19 @@ class LabServer:
         return f"{self.url}/lab/tree/{name}?token={self.token}&reset"
 
 
+def isolated_environment(folder: Path, **extra: str) -> dict[str, str]:
+    """This process's environment, with Jupyter's configuration, runtime, settings and workspaces folders inside
+    ``folder``: a server started with it sees none of this user's own Jupyter files."""
+    return {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(folder / "config"),
+        "JUPYTER_RUNTIME_DIR": str(folder / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(folder / "workspaces"),
+        "JUPYTERLAB_SETTINGS_DIR": str(folder / "settings"),
+        **extra,
+    }
+
+
 @contextmanager
 def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
     """Start ``jupyter lab`` on a free port in a temporary folder holding copies of ``notebooks``; stop it at the
@@ -75,13 +88,7 @@ def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
     for name in notebooks:
         shutil.copy(ROOT / "notebooks" / name, root / name)
     token = secrets.token_hex(16)
-    environment = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(workdir / "config"),
-        "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(workdir / "workspaces"),
-        "JUPYTERLAB_SETTINGS_DIR": str(workdir / "settings"),
-    }
+    environment = isolated_environment(workdir)
 
     def command(port: int) -> list[str]:
         arguments = [

@@ -3,7 +3,6 @@ Chromium shows what helpers computes for its new settings."""
 
 from __future__ import annotations
 
-import os
 import secrets
 import sys
 import tempfile
@@ -15,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.lab import _stop, chromium_page, reading_state, start_server, wait_for_reading_of_new_controls
+from tests.browser.lab import (
+    _stop,
+    chromium_page,
+    isolated_environment,
+    reading_state,
+    start_server,
+    wait_for_reading_of_new_controls,
+)
 from tests.browser.test_widgets_in_browser import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,12 +53,7 @@ def status(url: str) -> tuple[int, str]:
 def presentation() -> Iterator[Presentation]:
     workdir = Path(tempfile.mkdtemp(prefix="backprop-present-"))
     token = secrets.token_hex(16)
-    environment = {
-        **os.environ,
-        "PRESENT_TOKEN": token,
-        "JUPYTER_CONFIG_DIR": str(workdir / "config"),
-        "JUPYTER_RUNTIME_DIR": str(workdir / "runtime"),
-    }
+    environment = isolated_environment(workdir, PRESENT_TOKEN=token)
     log = workdir / "present.log"
 
     def command(port: int) -> list[str]:

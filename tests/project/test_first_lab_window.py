@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.lab import _stop, start_server
+from tests.browser.lab import _stop, isolated_environment, start_server
 
 PLUGIN = "@jupyterlab/apputils-extension:notification"
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
@@ -50,15 +50,7 @@ class Lab:
 def lab(tmp_path_factory) -> Iterator[Lab]:
     folder = tmp_path_factory.mktemp("first-window")
     token = secrets.token_hex(16)
-    environment = {
-        **os.environ,
-        "JUPYTER_TOKEN": token,
-        # Keep this user's own Jupyter configuration and settings out of it.
-        "JUPYTER_CONFIG_DIR": str(folder / "config"),
-        "JUPYTER_RUNTIME_DIR": str(folder / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(folder / "user-settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(folder / "workspaces"),
-    }
+    environment = isolated_environment(folder, JUPYTER_TOKEN=token)
 
     def command(port: int) -> list[str]:
         arguments = [
