@@ -29,10 +29,16 @@ def logit_sliders(initial: Sequence[float], low: float = -5.0, high: float = 5.0
     """One slider per logit, named ``a_L0 .. a_L(k-1)``, keyword arguments for ``interactive``.
 
     Classes are numbered from 0, as in numpy and the class picker; the lecture's a_L1 is ``a_L0`` here.
+
+    A slider sends its value when it is let go of or moved by a key, not while it is dragged
+    (``continuous_update=False``). With continuous updates, the page's slider also sends back every value the kernel
+    gives it, rounded to its step in the browser's arithmetic (0.1 comes back as 0.09999999999999964), after the
+    code that set it has run: the kernel's controls would end up where the page rounded them, not where the code put
+    them.
     """
     return {
         f"a_L{i}": widgets.FloatSlider(
-            value=value, min=low, max=high, step=0.1, description=f"a_L{i}", continuous_update=True
+            value=value, min=low, max=high, step=0.1, description=f"a_L{i}", continuous_update=False
         )
         for i, value in enumerate(initial)
     }

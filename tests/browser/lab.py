@@ -249,6 +249,48 @@ def reading_state(scope) -> dict:
     return scope.evaluate("(scope) => window.readingState(scope)")
 
 
+# For a failing test's report: what the kernel holds, to tell a change that never reached it from a reading that
+# never reached the page. The controls of every `interactive` (widgets with a `_kwarg`), and every reading's HTML.
+KERNEL_WIDGETS_CODE = """
+from ipywidgets.widgets.widget import _instances
+print(sorted((w._kwarg, w.value) for w in list(_instances.values()) if hasattr(w, "_kwarg")))
+print([w.value for w in list(_instances.values()) if "class='reading'" in str(getattr(w, "value", ""))])
+"""
+
+
+def kernel_output(server: LabServer, notebook: str, code: str, timeout: float = 30.0) -> str:
+    """Run ``code`` in the kernel of open notebook ``notebook``, from a second client beside the page's, and return
+    what it printed (or why it could not)."""
+    from jupyter_client import BlockingKernelClient
+
+    request = urllib.request.Request(f"{server.url}/api/sessions", headers={"Authorization": f"token {server.token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            sessions = json.load(response)
+        kernel = next(session["kernel"]["id"] for session in sessions if session["path"].endswith(notebook))
+        client = BlockingKernelClient(connection_file=str(server.root.parent / "runtime" / f"kernel-{kernel}.json"))
+        client.load_connection_file()
+        client.start_channels()
+    except (OSError, StopIteration, ValueError) as error:
+        return f"(could not reach the kernel of {notebook}: {error!r})"
+    printed: list[str] = []
+
+    def keep(message: dict) -> None:
+        content = message["content"]
+        if message["msg_type"] == "stream":
+            printed.append(content["text"])
+        elif message["msg_type"] == "error":
+            printed.append(f"{content['ename']}: {content['evalue']}")
+
+    try:
+        client.execute_interactive(code, timeout=timeout, output_hook=keep)
+    except TimeoutError:
+        printed.append(f"(the kernel did not answer in {timeout:.0f} s)")
+    finally:
+        client.stop_channels()
+    return "".join(printed)
+
+
 def wait_for_reading_of_new_controls(page, scope, controls_before: list[str], timeout_ms: int = 60_000) -> dict:
     """Wait until the controls show other values than ``controls_before`` and the reading shown was computed for
     exactly those values; return that state (see ``READING_STATE_JS``), read at the moment the condition held.

@@ -14,7 +14,9 @@ import numpy as np
 import pytest
 
 from tests.browser.lab import (
+    KERNEL_WIDGETS_CODE,
     chromium_page,
+    kernel_output,
     lab_server,
     reading_state,
     run_all_cells,
@@ -130,7 +132,8 @@ def test_widget_renders_and_follows_its_controls(case, chromium, lab, screenshot
             record_property("screenshot_no_response", str(screenshots / f"{stem}-no-response.png"))
             pytest.fail(
                 f"the widget never showed a reading for its new controls (before: {before}, now: "
-                f"{reading_state(explorer)}); screenshot: {screenshots / f'{stem}-no-response.png'}"
+                f"{reading_state(explorer)}); screenshot: {screenshots / f'{stem}-no-response.png'}; "
+                f"the kernel holds: {kernel_output(lab, case.notebook, KERNEL_WIDGETS_CODE)}"
             )
         page.screenshot(path=screenshots / f"{stem}-after.png")
         record_property("screenshot_before", str(screenshots / f"{stem}-before.png"))

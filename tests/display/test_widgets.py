@@ -102,3 +102,21 @@ def test_the_static_jacobian_is_drawn_with_the_widgets_index_order_and_colours()
     assert static.images[0].get_clim() == widget.images[0].get_clim()
     assert (static.get_xlabel(), static.get_ylabel()) == (widget.get_xlabel(), widget.get_ylabel())
     np.testing.assert_array_equal(static.images[0].get_array(), J)
+
+
+def test_every_slider_sends_its_value_only_when_let_go_so_the_page_never_rounds_the_kernels_values():
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    assert all(not slider.continuous_update for slider in logit_sliders([2.0, 1.0, 0.1]).values())
+    sources = Path(__file__).resolve().parents[2] / "instructor" / "notebooks"
+    constructors = re.compile(r"widgets\.(?:Float|Int|FloatLog)Slider\(([^()]*)\)")
+    found = 0
+    for path in sorted(sources.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for arguments in constructors.findall(cell.source) if cell.cell_type == "code" else []:
+                found += 1
+                assert "continuous_update=False" in arguments, f"{path.name}: a slider with continuous updates"
+    assert found >= 5  # notebook 2's temperature, notebook 3's η and steps, notebook 4's η and hidden units
