@@ -69,6 +69,9 @@ def diagnosis(check: Callable[[], str | None]) -> str | None:
         return str(hint)
 
 
-def report(hint: str | None) -> None:
-    """Print the verdict for a hint from a ``diagnose_*`` function."""
+def report(hint: str | None, checked: str = "") -> None:
+    """Print the verdict for a hint from a ``diagnose_*`` function; under a correct one, ``checked`` (if given) says
+    what the answer was checked against."""
     print("Correct." if hint is None else f"Not yet. {hint}")
+    if hint is None and checked:
+        print(checked)

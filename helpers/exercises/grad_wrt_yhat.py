@@ -103,10 +103,7 @@ def diagnose_grad_wrt_yhat(student: GradFunction) -> str | None:
 
 def check_grad_wrt_yhat(student: GradFunction) -> None:
     """Print whether ``student(yhat, l)`` returns -(1/ŷ_ℓ) e(ℓ), with a hint if it does not."""
-    hint = diagnose_grad_wrt_yhat(student)
-    report(hint)
-    if hint is None:
-        print(CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
+    report(diagnose_grad_wrt_yhat(student), CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
 
 
 def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> str | None:

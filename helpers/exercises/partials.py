@@ -73,7 +73,5 @@ def _one_value(student: PartialFunction, yhat: np.ndarray, l: int, i: int) -> fl
 
 def print_partial_verdict(hint: str | None, symbolic: SymbolicCheck | None) -> None:
     """Print a ``diagnose_partial`` verdict, saying what a correct answer was checked against."""
-    report(hint)
-    if hint is None:
-        checked_symbolically = ", and with SymPy for k = 3, every l and i" if symbolic else ""
-        print(CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=checked_symbolically))
+    checked_symbolically = ", and with SymPy for k = 3, every l and i" if symbolic else ""
+    report(hint, CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=checked_symbolically))

@@ -156,10 +156,7 @@ def diagnose_softmax_jacobian(student: JacobianFunction) -> str | None:
 
 def check_softmax_jacobian(student: JacobianFunction) -> None:
     """Print whether ``student(a)`` returns diag(ŷ) - ŷŷᵀ, with a hint if it does not."""
-    hint = diagnose_softmax_jacobian(student)
-    report(hint)
-    if hint is None:
-        print(CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
+    report(diagnose_softmax_jacobian(student), CHECKED.format(n=len(EXAMPLE_LOGITS), symbolic=""))
 
 
 def true_class_gradient(a: np.ndarray, l: int, T: float) -> float:

@@ -31,10 +31,14 @@ needs_nbgrader = pytest.mark.skipif(
 )
 
 
-def get_json(url: str, token: str) -> dict:
+def get_text(url: str, token: str) -> str:
     request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
     with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)
+        return response.read().decode()
+
+
+def get_json(url: str, token: str) -> dict:
+    return json.loads(get_text(url, token))
 
 
 @dataclass
@@ -84,12 +88,6 @@ def test_the_served_notification_settings_never_fetch_news(lab):
     assert default == "false", f"the served default of fetchNews is {default!r}: {HOW_TO_FIX}"
     # What the page uses: the user's settings over the defaults (here there are no user settings).
     assert reply["settings"].get("fetchNews", default) == "false"
-
-
-def get_text(url: str, token: str) -> str:
-    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.read().decode()
 
 
 @needs_nbgrader
