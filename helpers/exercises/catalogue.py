@@ -1,0 +1,197 @@
+"""An exercise as data: the problems it is tried on, its right answer, and its catalogue of misconceptions.
+
+A ``Misconception`` is a mistake learners really make, written as the wrong
+formula (a function of the same inputs as the student's function) with the
+hint that names it. ``diagnose`` tries the student's function on every
+problem of the exercise, several sizes among them, and on the first problem
+where the answer is wrong it looks, in this order, for
+
+1. a misconception whose formula gives the student's answer on that problem;
+2. a right answer on an earlier problem (a size fixed in the code, or a global of the notebook read);
+3. the exercise's structural hints (shape, sign, zero pattern, row sums, one constant factor);
+4. the exercise's generic hint.
+
+No hint shows the expected values: a hint names a mistake, not the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises.protocol import as_array, as_number, call_student, diagnosis
+
+# Names a student's function might read from the notebook instead of its arguments.
+SIZE_NAMES = ("m", "k", "u", "n", "N", "l", "batch_size")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an exercise: the arguments the student's function is called with, and its sizes in words."""
+
+    arguments: tuple[Any, ...]
+    sizes: str
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A mistake learners make: ``wrong(*arguments)`` is what the mistake computes, ``hint`` names it."""
+
+    name: str
+    wrong: Callable[..., Any]
+    hint: str
+
+
+@dataclass(frozen=True)
+class FunctionExercise:
+    """An exercise whose answer is a function of a problem's arguments.
+
+    ``expected(*arguments)`` is the right answer; ``answer(student, problem)`` calls the student's function (through
+    ``call_student``) and returns its raw result; ``structural(answer, problem)`` returns a hint about an answer of
+    the right shape that no misconception explains, or None; ``shape_hint(answer, problem)`` one for an answer of
+    another shape, or None.
+    """
+
+    what: str
+    problems: Sequence[Problem]
+    expected: Callable[..., np.ndarray]
+    misconceptions: Sequence[Misconception]
+    generic: str
+    structural: Callable[[np.ndarray, Problem], str | None] = lambda answer, problem: None
+    shape_hint: Callable[[np.ndarray, Problem], str | None] = lambda answer, problem: None
+    answer: Callable[[Callable[..., Any], Problem], Any] = lambda student, problem: call_student(
+        student, *problem.arguments
+    )
+    rtol: float = 1e-7
+
+
+def close(answer: np.ndarray, target: Any, rtol: float) -> bool:
+    """Whether ``answer`` equals ``target`` (same shape, every entry within ``rtol`` of the largest entry's size)."""
+    target = np.asarray(target, dtype=np.float64)
+    if answer.shape != target.shape or not np.all(np.isfinite(target)):
+        return False
+    scale = max(float(np.max(np.abs(target), initial=0.0)), 1e-300)
+    return bool(np.allclose(answer, target, rtol=rtol, atol=rtol * scale))
+
+
+def evaluate(misconception: Misconception, problem: Problem) -> np.ndarray | None:
+    """What the mistake computes on ``problem``, or None where it cannot run there (then it explains nothing)."""
+    with np.errstate(all="ignore"):
+        try:
+            return np.asarray(misconception.wrong(*problem.arguments), dtype=np.float64)
+        except Exception:  # a wrong formula may not run at every size (a product whose shapes only fit when m = u)
+            return None
+
+
+def matching_misconception(exercise: FunctionExercise, answer: np.ndarray, problem: Problem) -> Misconception | None:
+    """The first misconception that gives ``answer`` on ``problem`` where it differs from the right answer."""
+    expected = exercise.expected(*problem.arguments)
+    for misconception in exercise.misconceptions:
+        wrong = evaluate(misconception, problem)
+        if wrong is None or close(wrong, expected, exercise.rtol):
+            continue
+        if close(answer, wrong, exercise.rtol):
+            return misconception
+    return None
+
+
+def reads_a_global_size(student: Callable[..., Any]) -> str | None:
+    """The name of a size (m, k, ...) that ``student`` reads from the notebook's globals rather than its arguments."""
+    code, namespace = getattr(student, "__code__", None), getattr(student, "__globals__", {})
+    if code is None:
+        return None
+    return next((name for name in SIZE_NAMES if name in code.co_names and name in namespace), None)
+
+
+def fixed_size_hint(student: Callable[..., Any], passed: Problem, failed: Problem) -> str:
+    """The hint for a function right on one problem and wrong on another of other sizes."""
+    global_name = reads_a_global_size(student)
+    if global_name is not None:
+        return (
+            f"Your function is right for {passed.sizes} but not for {failed.sizes}: it reads `{global_name}` from "
+            "the notebook, not from its arguments. Take every size from the arrays it is given (e.g. a.shape[0])."
+        )
+    return (
+        f"Your function is right for {passed.sizes} but not for {failed.sizes}: is a number fixed in it? Take every "
+        "size from the arrays it is given (e.g. a.shape[0] for m)."
+    )
+
+
+def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | None:
+    """None if ``student`` gives the right answer on every problem of ``exercise``, else the hint for the first
+    problem where it does not (see the module's docstring for the order of the hints)."""
+
+    def check() -> str | None:
+        passed: Problem | None = None
+        for problem in exercise.problems:
+            expected = exercise.expected(*problem.arguments)
+            answer = as_array(exercise.answer(student, problem), (), exercise.what)
+            if close(answer, expected, exercise.rtol):
+                passed = passed or problem
+                continue
+            misconception = matching_misconception(exercise, answer, problem)
+            if misconception is not None:
+                return f"For {problem.sizes}: {misconception.hint}"
+            if passed is not None:
+                return fixed_size_hint(student, passed, problem)
+            if answer.shape != expected.shape:
+                hint = exercise.shape_hint(answer, problem) or (
+                    f"{exercise.what.capitalize()} has shape {expected.shape} here; got shape {answer.shape}."
+                )
+                return f"For {problem.sizes}: {hint}"
+            return f"For {problem.sizes}: {exercise.structural(answer, problem) or exercise.generic}"
+        return None
+
+    return diagnosis(check)
+
+
+def checked_on(exercise: FunctionExercise, extra: str = "") -> str:
+    """The line under a right answer: on how many problems, of which sizes, it was checked."""
+    return f"(checked on {len(exercise.problems)} problems of different sizes{extra})"
+
+
+def constant_factor(answer: np.ndarray, expected: np.ndarray) -> float | None:
+    """The one number c with answer = c · expected, if there is one (and it is not 1), else None."""
+    mask = np.abs(expected) > 1e-12 * np.max(np.abs(expected), initial=0.0)
+    if not np.any(mask) or np.any(np.abs(answer[~mask]) > 1e-12 * np.max(np.abs(answer), initial=1.0)):
+        return None
+    ratios = answer[mask] / expected[mask]
+    if np.ptp(ratios) > 1e-6 * max(np.max(np.abs(ratios)), 1e-300) or np.isclose(ratios[0], 1.0):
+        return None
+    return float(ratios[0])
+
+
+@dataclass(frozen=True)
+class ValueExercise:
+    """An exercise whose answer is one number: ``expected`` is it; each misconception's ``wrong()`` is the number a
+    mistake gives, ``hint`` names it; ``fallback(value)`` answers a value that no misconception explains."""
+
+    what: str
+    expected: float
+    misconceptions: Sequence[Misconception]
+    fallback: Callable[[float], str]
+    rtol: float = 1e-9
+    near: float = 1e-3
+
+
+def diagnose_value(exercise: ValueExercise, answer: Any) -> str | None:
+    """None if ``answer`` is the exercise's number (within ``rtol``), else the hint for the mistake it shows."""
+
+    def check() -> str | None:
+        value = as_number(answer, exercise.what)
+        if np.isclose(value, exercise.expected, rtol=exercise.rtol, atol=0.0):
+            return None
+        for misconception in exercise.misconceptions:
+            if np.isclose(value, misconception.wrong(), rtol=1e-6, atol=0.0):
+                return misconception.hint
+        if np.isclose(value, exercise.expected, rtol=exercise.near, atol=0.0):
+            return (
+                f"Close, but not exact: {exercise.what} is off in its later digits, as a value read off a plot or "
+                "rounded by hand would be. Solve the equation exactly, or write the answer as an expression."
+            )
+        return exercise.fallback(value)
+
+    return diagnosis(check)

@@ -1,0 +1,296 @@
+"""Notebook 1's exercises: the gradient of ℒ = -log ŷ_ℓ with respect to ŷ, and the numbers it takes.
+
+Each catalogue entry is a mistake learners make, with where it was seen:
+the public threads are named in the comments above the entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises.catalogue import (
+    FunctionExercise,
+    Misconception,
+    Problem,
+    ValueExercise,
+    checked_on,
+    constant_factor,
+    diagnose,
+    diagnose_value,
+)
+from helpers.exercises.partial_derivative import (
+    PartialFunction,
+    SymbolicCheck,
+    as_partial_exercise,
+    diagnose_partial,
+    print_partial_verdict,
+)
+from helpers.exercises.protocol import report
+from helpers.kernels.cross_entropy import grad_wrt_yhat, one_hot
+from helpers.kernels.softmax import softmax
+
+GradFunction = Callable[[np.ndarray, int], Any]
+
+
+def probability_problem(logits: list[float], l: int) -> Problem:
+    """ŷ = softmax(logits) and the true class ℓ, as the arguments (yhat, l)."""
+    return Problem((softmax(np.array(logits)), l), f"k = {len(logits)} classes and l = {l}")
+
+
+# k from 2 to 6, ℓ first, middle and last (an index off by one shows at the ends), one ŷ_ℓ near 0 and one near 1.
+PROBLEMS = (
+    probability_problem([2.0, 1.0, 0.1, -1.0], 2),
+    probability_problem([0.3, -0.2, 1.5], 0),
+    probability_problem([1.0, 1.0], 1),
+    probability_problem([0.5, -1.0, 2.0, 0.0, 1.0], 4),
+    probability_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
+)
+
+
+def e(yhat: np.ndarray, l: int) -> np.ndarray:
+    """The indicator vector e(ℓ) of ŷ's length."""
+    return one_hot(l, len(yhat))
+
+
+GRAD_WRT_YHAT_MISTAKES = (
+    # The indicator lost when the sum -Σ_i e(ℓ)_i log ŷ_i collapses to -log ŷ_ℓ; the issue tracker's own example.
+    Misconception(
+        "-1/ŷ_ℓ in every entry",
+        lambda yhat, l: -np.ones_like(yhat) / yhat[l],
+        "Every entry is -1/yhat_l: the indicator 1(i = l) was dropped when the sum over classes collapsed to "
+        "-log yhat_l. That loss does not contain yhat_i for i != l, so those partial derivatives are 0.",
+    ),
+    # "-t_j/o_j" written without the target t (stats.stackexchange 235528, datascience.stackexchange 64746).
+    Misconception(
+        "-1/ŷ_i at every class",
+        lambda yhat, l: -1.0 / yhat,
+        "That puts -1/yhat_i at every class: it is -y_i/yhat_i with the one-hot y left out. Only yhat_l "
+        "appears in L = -log yhat_l, so dL/dyhat_i = 0 for every i != l.",
+    ),
+    Misconception(
+        "1/ŷ_i at every class",
+        lambda yhat, l: 1.0 / yhat,
+        "That puts 1/yhat_i at every class, with the wrong sign. Only yhat_l appears in L = -log yhat_l.",
+    ),
+    Misconception(
+        "sign flipped",
+        lambda yhat, l: e(yhat, l) / yhat[l],
+        "The sign is flipped: L = -log yhat_l falls as yhat_l grows, so dL/dyhat_l is negative.",
+    ),
+    Misconception(
+        "no 1/ŷ_ℓ",
+        lambda yhat, l: -e(yhat, l),
+        "You have the indicator e(l) but not the factor 1/yhat_l that d(log x)/dx = 1/x brings.",
+    ),
+    Misconception(
+        "no minus, no 1/ŷ_ℓ",
+        lambda yhat, l: e(yhat, l),
+        "You have the indicator e(l) but neither the minus sign nor the factor 1/yhat_l from d(-log x)/dx.",
+    ),
+    # The most quoted result of the topic, "softmax minus one-hot", applied one step too early
+    # (datascience.stackexchange 64746 asks why the two do not agree).
+    Misconception(
+        "ŷ - e(ℓ)",
+        lambda yhat, l: yhat - e(yhat, l),
+        "That is yhat - e(l), the gradient with respect to the logits a_L (notebook 2). Here the variables are "
+        "the outputs yhat_i themselves, each treated as its own variable.",
+    ),
+    Misconception(
+        "e(ℓ) - ŷ",
+        lambda yhat, l: e(yhat, l) - yhat,
+        "That is e(l) - yhat, minus the gradient with respect to the logits. Here differentiate -log yhat_l "
+        "with respect to each yhat_i itself.",
+    ),
+    # The binary cross-entropy's derivative -(y/p - (1 - y)/(1 - p)), applied per class (a common search result
+    # for "cross entropy derivative"; the lecture's loss for k classes has no (1 - y) log(1 - p) term).
+    Misconception(
+        "binary cross-entropy per class",
+        lambda yhat, l: -(e(yhat, l) / yhat - (1 - e(yhat, l)) / (1 - yhat)),
+        "That is the binary cross-entropy's derivative, -(y/yhat - (1 - y)/(1 - yhat)), at every class. The "
+        "lecture's loss for k classes is -log yhat_l alone: it has no log(1 - yhat_i) terms, so the other "
+        "classes get 0.",
+    ),
+    # A loss written as np.mean(-y * np.log(p)) averages over the k classes, not only over examples.
+    Misconception(
+        "mean over the classes",
+        lambda yhat, l: -e(yhat, l) / (len(yhat) * yhat[l]),
+        "Every entry is 1/k of the right value: the loss -Σ_i e(l)_i log yhat_i is a sum over the classes, "
+        "not their mean (np.mean over the k entries divides by k).",
+    ),
+    Misconception(
+        "softmax applied again",
+        lambda yhat, l: -e(yhat, l) / softmax(yhat)[l],
+        "You applied the softmax to yhat again: the argument is already the probability vector, so use "
+        "yhat[l] directly.",
+    ),
+    Misconception(
+        "the loss itself",
+        lambda yhat, l: -np.log(yhat[l]) * e(yhat, l),
+        "That is the loss -log yhat_l itself, placed at class l; the question asks for its derivative.",
+    ),
+    Misconception(
+        "d(1/x) for d(log x)",
+        lambda yhat, l: e(yhat, l) / yhat[l] ** 2,
+        "That is the derivative of 1/yhat_l, not of -log yhat_l: d(log x)/dx = 1/x, so d(-log x)/dx = -1/x.",
+    ),
+)
+
+
+def zero_pattern_hint(answer: np.ndarray, problem: Problem) -> str | None:
+    """A hint from where the answer's non-zero entries are and the sign and size of the one at ℓ."""
+    yhat, l = problem.arguments
+    nonzero = np.flatnonzero(np.abs(answer) > 1e-12 * max(np.max(np.abs(answer)), 1e-300))
+    if len(nonzero) == 0:
+        return "Every entry is 0, but L = -log yhat_l does change when yhat_l moves."
+    if len(nonzero) > 1:
+        return "More than one entry is non-zero. Only yhat_l appears in L = -log yhat_l: dL/dyhat_i = 0 for i != l."
+    if nonzero[0] != l:
+        return (
+            f"The non-zero entry sits at class {nonzero[0]}, but the true class is l = {l}. Classes are numbered "
+            "from 0 in code: index with l itself, not l + 1 or l - 1."
+        )
+    if answer[l] > 0:
+        return "The entry at the true class is positive: raising yhat_l lowers -log yhat_l, so it must be negative."
+    if constant_factor(answer, grad_wrt_yhat(yhat, l)) is not None:
+        return (
+            "The zero pattern and the sign are right, but the entry at the true class is off by a constant factor: "
+            "differentiate -log x at x = yhat_l, with the natural logarithm."
+        )
+    return "The zero pattern and the sign are right, but the entry at the true class is not -1/yhat_l."
+
+
+GRAD_WRT_YHAT = FunctionExercise(
+    what="the gradient vector",
+    problems=PROBLEMS,
+    expected=grad_wrt_yhat,
+    misconceptions=GRAD_WRT_YHAT_MISTAKES,
+    structural=zero_pattern_hint,
+    shape_hint=lambda answer, problem: (
+        f"The gradient has one entry per class, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
+    ),
+    generic="It disagrees with -(1/yhat_l) e(l).",
+)
+PARTIAL_WRT_YHAT = as_partial_exercise(GRAD_WRT_YHAT)
+
+
+def diagnose_grad_wrt_yhat(student: GradFunction) -> str | None:
+    """None if ``student(yhat, l)`` is -(1/ŷ_ℓ) e(ℓ) on every problem, else the hint for the first mistake."""
+    return diagnose(GRAD_WRT_YHAT, student)
+
+
+def check_grad_wrt_yhat(student: GradFunction) -> None:
+    """Print whether ``student(yhat, l)`` returns -(1/ŷ_ℓ) e(ℓ), with a hint if it does not."""
+    report(diagnose_grad_wrt_yhat(student), checked_on(GRAD_WRT_YHAT))
+
+
+def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> str | None:
+    """Check the lecture's step ∂ℒ/∂ŷ_i = -1_(i=ℓ)/ŷ_ℓ written as ``student(yhat, l, i)`` returning one number: on
+    numbers for every i of every problem, then on SymPy symbols if ``symbolic`` is given
+    (``helpers.derivation.student_steps.wrong_pairs_wrt_yhat``)."""
+    return diagnose_partial(PARTIAL_WRT_YHAT, student, symbolic)
+
+
+def check_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
+    """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂ŷ_i, checked on numbers (and on symbols if ``symbolic``)."""
+    print_partial_verdict(diagnose_partial_wrt_yhat(student, symbolic), PARTIAL_WRT_YHAT, symbolic)
+
+
+def probability_for_gradient(target_gradient: float) -> ValueExercise:
+    """The ŷ_ℓ at which ∂ℒ/∂ŷ_ℓ = -1/ŷ_ℓ equals ``target_gradient``, with the mistakes that give other numbers."""
+    return ValueExercise(
+        what="yhat_l",
+        expected=-1.0 / target_gradient,
+        misconceptions=(
+            Misconception(
+                "the gradient's size",
+                lambda: abs(target_gradient),
+                "That is the size of the gradient itself; the question asks for yhat_l, and dL/dyhat_l = -1/yhat_l.",
+            ),
+            Misconception(
+                "sign lost",
+                lambda: 1.0 / target_gradient,
+                "A probability cannot be negative: check the sign when you solve -1/yhat_l = gradient.",
+            ),
+            # The loss and its derivative confused: the yhat_l at which -log yhat_l equals |gradient|.
+            Misconception(
+                "loss for gradient",
+                lambda: float(np.exp(target_gradient)),
+                "That is the yhat_l at which the loss -log yhat_l equals the number given; the question is about "
+                "its derivative, dL/dyhat_l = -1/yhat_l.",
+            ),
+            Misconception(
+                "1/x² for 1/x",
+                lambda: float(np.sqrt(-1.0 / target_gradient)),
+                "That solves -1/yhat_l² = gradient; the derivative of -log x is -1/x, not -1/x².",
+            ),
+        ),
+        fallback=lambda value: (
+            f"yhat_l is a probability in (0, 1]; got {value}. Solve -1/yhat_l = {target_gradient} for yhat_l."
+            if not 0 < value <= 1
+            else f"dL/dyhat_l = -1/yhat_l; at your yhat_l = {value:.6g} it is {-1.0 / value:.6g}, "
+            f"not {target_gradient:g}."
+        ),
+    )
+
+
+def diagnose_probability_for_gradient(yhat_l: Any, target_gradient: float = -4.0) -> str | None:
+    """Check the ŷ_ℓ at which ∂ℒ/∂ŷ_ℓ equals ``target_gradient`` (the answer is -1/target_gradient)."""
+    return diagnose_value(probability_for_gradient(target_gradient), yhat_l)
+
+
+def check_probability_for_gradient(yhat_l: Any, target_gradient: float = -4.0) -> None:
+    """Print whether ``yhat_l`` makes ∂ℒ/∂ŷ_ℓ equal ``target_gradient``, with a hint if it does not."""
+    report(diagnose_probability_for_gradient(yhat_l, target_gradient))
+
+
+def uniform_probability(k: int) -> ValueExercise:
+    """ŷ_ℓ when all k logits are equal: 1/k."""
+    return ValueExercise(
+        what="yhat_l",
+        expected=1.0 / k,
+        misconceptions=(
+            Misconception("k", lambda: float(k), "yhat_l is a probability: the k equal outputs must sum to 1."),
+            Misconception(
+                "exp(0)",
+                lambda: 1.0,
+                "exp(0) = 1 is each numerator; the softmax divides it by the sum of all k numerators.",
+            ),
+        ),
+        fallback=lambda value: "With equal logits every class gets the same probability, and the k of them sum to 1.",
+    )
+
+
+def uniform_loss(k: int) -> ValueExercise:
+    """The loss -log ŷ_ℓ when all k logits are equal: ln k."""
+    return ValueExercise(
+        what="the loss",
+        expected=float(np.log(k)),
+        misconceptions=(
+            Misconception(
+                "log10",
+                lambda: float(np.log10(k)),
+                "That is log10 k: the lecture's log is the natural one (np.log).",
+            ),
+            Misconception("log2", lambda: float(np.log2(k)), "That is log2 k: the lecture's log is the natural one."),
+            Misconception("sign", lambda: -float(np.log(k)), "A loss -log yhat_l with yhat_l <= 1 is never negative."),
+            Misconception(
+                "probability for loss",
+                lambda: 1.0 / k,
+                "That is yhat_l itself; the loss is -log yhat_l.",
+            ),
+        ),
+        fallback=lambda value: "The loss is -log yhat_l, with the natural logarithm, at the yhat_l of equal logits.",
+    )
+
+
+def diagnose_uniform_prediction(yhat_l: Any, loss: Any, k: int = 4) -> str | None:
+    """Check ŷ_ℓ and the loss of an untrained network's equal logits over ``k`` classes: 1/k and ln k."""
+    return diagnose_value(uniform_probability(k), yhat_l) or diagnose_value(uniform_loss(k), loss)
+
+
+def check_uniform_prediction(yhat_l: Any, loss: Any, k: int = 4) -> None:
+    """Print whether ``yhat_l`` and ``loss`` are ŷ_ℓ and ℒ for k equal logits, with a hint if they are not."""
+    report(diagnose_uniform_prediction(yhat_l, loss, k))

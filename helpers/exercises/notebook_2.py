@@ -1,0 +1,323 @@
+"""Notebook 2's exercises: ∂ℒ/∂a_L through the softmax, the softmax Jacobian, and the temperature that halves a
+gradient. The public threads where a catalogue entry's mistake was seen are named in the comments above it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises.catalogue import (
+    FunctionExercise,
+    Misconception,
+    Problem,
+    ValueExercise,
+    checked_on,
+    diagnose,
+    diagnose_value,
+)
+from helpers.exercises.notebook_1 import PROBLEMS, e
+from helpers.exercises.partial_derivative import (
+    PartialFunction,
+    SymbolicCheck,
+    as_partial_exercise,
+    diagnose_partial,
+    print_partial_verdict,
+)
+from helpers.exercises.protocol import report
+from helpers.kernels.activations import sigmoid
+from helpers.kernels.softmax import softmax, softmax_jacobian
+
+JacobianFunction = Callable[[np.ndarray], Any]
+
+GRAD_WRT_LOGITS_MISTAKES = (
+    Misconception(
+        "sign flipped",
+        lambda yhat, l: e(yhat, l) - yhat,
+        "The sign is flipped: the lecture's result is -(1_(l=i) - yhat_i); raising the true class's logit lowers "
+        "the loss, so that entry must be negative.",
+    ),
+    Misconception(
+        "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
+        lambda yhat, l: -e(yhat, l) / yhat[l],
+        "That is dL/dyhat from notebook 1. Here the variable is the logit a_Li: multiply by d yhat_l / d a_Li "
+        "(the quotient rule) and the 1/yhat_l cancels.",
+    ),
+    Misconception(
+        "no indicator term",
+        lambda yhat, l: yhat,
+        "The indicator term is missing: d exp(a_L)_l / d a_Li = 1_(l=i) exp(a_L)_l gives a -1 at the true class.",
+    ),
+    Misconception(
+        "no ŷ_i term",
+        lambda yhat, l: -e(yhat, l),
+        "The yhat_i term is missing: the denominator sum_i' exp(a_L)_i' depends on every logit, so every i gets "
+        "a contribution.",
+    ),
+    # The chain rule through the Jacobian's diagonal alone, ∂o_j/∂z_j = o_j(1 - o_j) (stats.stackexchange 235528).
+    Misconception(
+        "diagonal of the Jacobian only",
+        lambda yhat, l: (yhat[l] - 1.0) * e(yhat, l),
+        "Only the true class gets a gradient: that is the chain rule through the Jacobian's diagonal "
+        "yhat_i(1 - yhat_i) alone. Every yhat depends on every logit through the shared denominator.",
+    ),
+    Misconception(
+        "ŷ_ℓ for ŷ_i",
+        lambda yhat, l: yhat[l] - e(yhat, l),
+        "You used yhat_l where yhat_i belongs: the second term of the quotient rule differentiates the "
+        "denominator with respect to a_Li, which brings exp(a_L)_i.",
+    ),
+    # The quotient rule remembered as (f'g + fg')/g².
+    Misconception(
+        "quotient rule with a plus",
+        lambda yhat, l: -(e(yhat, l) + yhat),
+        "The quotient rule is (f′g − fg′)/g², with a minus: the denominator's term enters with the opposite sign "
+        "to the numerator's.",
+    ),
+    # Step 7 with its ŷ_ℓ lost before the cancellation.
+    Misconception(
+        "1/ŷ_ℓ not cancelled",
+        lambda yhat, l: (yhat - e(yhat, l)) / yhat[l],
+        "Every entry carries an extra 1/yhat_l: in step 7, -(1/yhat_l)(1_(i=l) yhat_l - yhat_l yhat_i), both "
+        "terms in the bracket hold yhat_l, and it cancels the 1/yhat_l in front.",
+    ),
+)
+
+
+def logit_gradient_hint(answer: np.ndarray, problem: Problem) -> str | None:
+    """A hint from where the -1 sits and whether the entries sum to 0, as ŷ - e(ℓ) does."""
+    yhat, l = problem.arguments
+    k = len(yhat)
+    for shift in (1, -1):
+        if np.allclose(answer, yhat - e(yhat, (l + shift) % k), rtol=1e-9, atol=1e-12):
+            return (
+                "The -1 sits at the wrong class. Classes are numbered from 0 in code: use l itself, not l + 1 or l - 1."
+            )
+    if abs(answer.sum()) > 1e-9:
+        return (
+            "The entries do not sum to 0, but they must: adding the same number to every logit leaves the softmax, "
+            "and so the loss, unchanged."
+        )
+    return None
+
+
+GRAD_WRT_LOGITS = FunctionExercise(
+    what="the partial derivatives over i",
+    problems=PROBLEMS,
+    expected=lambda yhat, l: yhat - e(yhat, l),
+    misconceptions=GRAD_WRT_LOGITS_MISTAKES,
+    structural=logit_gradient_hint,
+    generic="The entries sum to 0 as they should, but they disagree with -(1_(l=i) - yhat_i); recheck each term.",
+)
+PARTIAL_WRT_LOGITS = as_partial_exercise(GRAD_WRT_LOGITS)
+
+
+def diagnose_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> str | None:
+    """Check the lecture's steps 8-9, ∂ℒ/∂a_Li = -(1_(ℓ=i) - ŷ_i), written as ``student(yhat, l, i)``: on numbers for
+    every i of every problem, then on SymPy symbols if ``symbolic`` is given
+    (``helpers.derivation.student_steps.wrong_pairs_wrt_logits``)."""
+    return diagnose_partial(PARTIAL_WRT_LOGITS, student, symbolic)
+
+
+def check_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
+    """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂a_Li, checked on numbers (and on symbols if ``symbolic``)."""
+    print_partial_verdict(diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
+
+
+def logit_problem(logits: list[float]) -> Problem:
+    """Logits a_L as the one argument of a Jacobian function."""
+    size = max(abs(value) for value in logits)
+    large = f", logits as large as ±{size:g}" if size >= 100 else ""
+    return Problem((np.array(logits),), f"k = {len(logits)} logits{large}")
+
+
+# k from 2 to 5, and two problems whose logits overflow (or underflow) np.exp without the max subtracted: the
+# protocol answers numpy's warning there with a hint about the max (the stability threads: tensorflow#10142,
+# NNlib.jl#68, uTensor#175).
+JACOBIAN_PROBLEMS = (
+    logit_problem([2.0, 1.0, 0.1, -1.0]),
+    logit_problem([0.3, -0.2, 1.5]),
+    logit_problem([1.0, -1.0]),
+    logit_problem([0.5, -1.0, 2.0, 0.0, 1.0]),
+    logit_problem([1000.0, 999.0, 998.5, 990.0]),
+    logit_problem([-1000.0, -1001.0, -999.0]),
+)
+
+
+JACOBIAN_MISTAKES = (
+    # "The backward pass just copies the gradient": the identity, as for an elementwise identity map.
+    Misconception(
+        "identity",
+        lambda a: np.eye(len(a)),
+        "That is the identity matrix, the Jacobian of a function that leaves a_L as it is. The softmax "
+        "changes every output when one logit moves: differentiate yhat_i = exp(a_Li) / sum_j exp(a_Lj).",
+    ),
+    # ∂o_j/∂z_j = o_j(1 - o_j) only (stats.stackexchange 235528; a widespread blog derivation).
+    Misconception(
+        "diagonal only",
+        lambda a: np.diag(softmax(a) * (1 - softmax(a))),
+        "You have only the diagonal yhat_i(1 - yhat_i), as for a sigmoid. Every output depends on every logit "
+        "through the shared denominator, so the entries off the diagonal are -yhat_i yhat_j, not 0.",
+    ),
+    Misconception(
+        "sigmoid's derivative",
+        lambda a: np.diag(sigmoid(a) * (1 - sigmoid(a))),
+        "That is the sigmoid's derivative, sigma(a)(1 - sigma(a)), on the diagonal. The softmax normalises over "
+        "all k logits: use yhat = softmax(a), and the entries off the diagonal are -yhat_i yhat_j.",
+    ),
+    Misconception(
+        "plus off the diagonal",
+        lambda a: np.diag(softmax(a)) + np.outer(softmax(a), softmax(a)),
+        "The off-diagonal entries have the wrong sign: raising a_Lj grows the shared denominator, so every other "
+        "yhat_i falls.",
+    ),
+    Misconception(
+        "sign flipped",
+        lambda a: -softmax_jacobian(a),
+        "The sign is flipped: raising a_Li raises yhat_i, so the diagonal must be positive.",
+    ),
+    Misconception(
+        "no numerator term",
+        lambda a: -np.outer(softmax(a), softmax(a)),
+        "The diagonal misses the term from d exp(a_Li)/d a_Li, the derivative of the numerator.",
+    ),
+    Misconception(
+        "no denominator term",
+        lambda a: np.diag(softmax(a)),
+        "That is diag(yhat) alone: the term -yhat_i yhat_j from differentiating the shared denominator is missing.",
+    ),
+    # The i = j case's formula yhat_i(1 - yhat_j) used for every entry.
+    Misconception(
+        "the diagonal's formula everywhere",
+        lambda a: np.outer(softmax(a), 1 - softmax(a)),
+        "That is yhat_i(1 - yhat_j) in every entry, the diagonal's formula. For j != i the numerator does not "
+        "depend on a_Lj, which leaves -yhat_i yhat_j.",
+    ),
+    # yhat @ yhat.T on a 1-D array is the dot product, a number, which broadcasts to every entry.
+    Misconception(
+        "ŷ @ ŷ.T on a vector",
+        lambda a: np.diag(softmax(a)) - softmax(a) @ softmax(a).T,
+        "Every entry has the same number subtracted: for a 1-D array, yhat @ yhat.T is the dot product "
+        "sum_i yhat_i², not a matrix (.T does nothing to a 1-D array). The outer product is np.outer(yhat, yhat).",
+    ),
+    # yhat * yhat is elementwise, and broadcasts as a row.
+    Misconception(
+        "ŷ * ŷ for the outer product",
+        lambda a: np.diag(softmax(a)) - softmax(a) * softmax(a),
+        "Row i has yhat_j² subtracted: yhat * yhat is elementwise, then broadcast as a row. The term is the outer "
+        "product yhat_i yhat_j, np.outer(yhat, yhat).",
+    ),
+    Misconception(
+        "logits for probabilities",
+        lambda a: np.diag(a) - np.outer(a, a),
+        "You used the logits a where the probabilities yhat = softmax(a) belong.",
+    ),
+    Misconception(
+        "exp(a) for probabilities",
+        lambda a: np.diag(np.exp(a)) - np.outer(np.exp(a), np.exp(a)),
+        "You used exp(a), the numerators, where the probabilities belong: divide by their sum first.",
+    ),
+)
+
+
+def jacobian_hint(answer: np.ndarray, problem: Problem) -> str | None:
+    """A hint from the answer's diagonal and row sums."""
+    (a,) = problem.arguments
+    expected = softmax_jacobian(a)
+    if np.allclose(np.diag(answer), np.diag(expected), rtol=1e-9, atol=1e-15):
+        return (
+            "The diagonal is right; the entries off it are not. Differentiate yhat_i = exp(a_Li) / sum_j "
+            "exp(a_Lj) with respect to a_Lj, j != i: only the denominator depends on a_Lj."
+        )
+    if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
+        return (
+            "The rows do not sum to 0, but they must: row i summed over the logits is the change of yhat_i when "
+            "every logit rises by the same amount, and that leaves yhat unchanged (the softmax is shift-invariant)."
+        )
+    return None
+
+
+SOFTMAX_JACOBIAN = FunctionExercise(
+    what="the Jacobian",
+    problems=JACOBIAN_PROBLEMS,
+    expected=softmax_jacobian,
+    misconceptions=JACOBIAN_MISTAKES,
+    structural=jacobian_hint,
+    shape_hint=lambda answer, problem: (
+        f"The Jacobian of k = {len(problem.arguments[0])} outputs in k logits is a k × k matrix; got shape "
+        f"{answer.shape}{': one number per class is only its diagonal' if answer.ndim == 1 else ''}."
+    ),
+    generic="The rows sum to 0 as they should, but the entries disagree with diag(yhat) - yhat yhatᵀ; recheck them.",
+    rtol=1e-9,
+)
+
+
+def diagnose_softmax_jacobian(student: JacobianFunction) -> str | None:
+    """None if ``student(a)`` is diag(ŷ) - ŷŷᵀ on every problem, large logits included, else the first mistake's hint.
+
+    A transposed Jacobian cannot be told apart: this one is symmetric, so J and Jᵀ are the same matrix.
+    """
+    return diagnose(SOFTMAX_JACOBIAN, student)
+
+
+def check_softmax_jacobian(student: JacobianFunction) -> None:
+    """Print whether ``student(a)`` returns diag(ŷ) - ŷŷᵀ, with a hint if it does not."""
+    report(diagnose_softmax_jacobian(student), checked_on(SOFTMAX_JACOBIAN))
+
+
+def true_class_gradient(a: np.ndarray, l: int, T: float) -> float:
+    """∂ℒ/∂a_Lℓ at temperature T: (softmax(a/T)_ℓ - 1) / T."""
+    return float((softmax(np.asarray(a) / T)[l] - 1.0) / T)
+
+
+def solve_for_temperature(f: Callable[[float], float], target: float) -> float:
+    """The T in [1, 10⁴] at which the increasing function ``f`` equals ``target``, by bisection."""
+    low, high = 1.0, 1e4
+    for _ in range(200):
+        middle = 0.5 * (low + high)
+        low, high = (middle, high) if f(middle) < target else (low, middle)
+    return 0.5 * (low + high)
+
+
+def half_gradient_temperature(a: np.ndarray, l: int) -> ValueExercise:
+    """The temperature at which ∂ℒ/∂a_Lℓ is half its value at T = 1, with the mistakes that give other numbers."""
+    at_one = true_class_gradient(a, l, 1.0)
+    below_one = ": a temperature below 1 sharpens the softmax and the gradient grows. Look above T = 1."
+    return ValueExercise(
+        what="T",
+        expected=solve_for_temperature(lambda T: true_class_gradient(a, l, T), 0.5 * at_one),
+        misconceptions=(
+            Misconception(
+                "T = 2",
+                lambda: 2.0,
+                "T = 2 halves the logits, not the gradient: softmax(a/T) moves too, towards uniform, which "
+                "changes softmax(a/T)_l - 1. Evaluate (softmax(a/T)_l - 1)/T itself at your T.",
+            ),
+            # The chain-rule factor 1/T of d(a/T)/da forgotten: solving softmax(a/T)_ℓ - 1 = half.
+            Misconception(
+                "no 1/T",
+                lambda: solve_for_temperature(lambda T: softmax(np.asarray(a) / T)[l] - 1.0, 0.5 * at_one),
+                "That T halves softmax(a/T)_l - 1, but the gradient has the chain-rule factor 1/T of d(a/T)/da: "
+                "dL/da_Ll = (softmax(a/T)_l - 1)/T.",
+            ),
+        ),
+        fallback=lambda T: (
+            f"A temperature is positive; got {T}."
+            if T <= 0
+            else f"At T = {T:.4g} the true class's gradient is {true_class_gradient(a, l, T) / at_one:.4f} times "
+            "its value at T = 1, not 0.5" + (below_one if T < 1 else ".")
+        ),
+        rtol=1e-3,
+        near=0.0,
+    )
+
+
+def diagnose_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> str | None:
+    """Check a temperature at which the true class's logit gradient is half its value at T = 1 (within 0.1 %)."""
+    return diagnose_value(half_gradient_temperature(a, l), T)
+
+
+def check_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> None:
+    """Print whether ``T`` halves the true class's logit gradient, with a hint if it does not."""
+    report(diagnose_temperature_for_half_gradient(T, a, l))
