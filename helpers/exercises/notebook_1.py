@@ -154,6 +154,13 @@ def zero_pattern_hint(answer: np.ndarray, problem: Problem) -> str | None:
         )
     if answer[l] > 0:
         return "The entry at the true class is positive: raising yhat_l lowers -log yhat_l, so it must be negative."
+    if abs(answer[l] * yhat[l] + 1.0) < 1e-3:
+        # -1/(ŷ_ℓ + ε): an ε added inside the log against log 0, as in "From Scratch" deep-learning code.
+        return (
+            "The entry at the true class is very close to -1/yhat_l but not equal: is a small ε added inside the "
+            "log, -log(yhat_l + ε)? It changes the derivative to -1/(yhat_l + ε). The exact derivative has no ε; "
+            "the stable way to avoid log 0 is to compute the loss from the logits (notebook 2)."
+        )
     if constant_factor(answer, grad_wrt_yhat(yhat, l)) is not None:
         return (
             "The zero pattern and the sign are right, but the entry at the true class is off by a constant factor: "

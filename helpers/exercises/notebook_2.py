@@ -208,6 +208,13 @@ JACOBIAN_MISTAKES = (
         "Row i has yhat_j² subtracted: yhat * yhat is elementwise, then broadcast as a row. The term is the outer "
         "product yhat_i yhat_j, np.outer(yhat, yhat).",
     ),
+    # The Jacobian of log-softmax, δ_ij - ŷ_j, derived alongside the softmax's in many write-ups.
+    Misconception(
+        "the log-softmax's Jacobian",
+        lambda a: np.eye(len(a)) - softmax(a)[np.newaxis, :],
+        "That is the Jacobian of log softmax, 1_(i=j) - yhat_j. The softmax's own is yhat_i times it, row by row "
+        "(d yhat_i = yhat_i d log yhat_i): diag(yhat) - yhat yhatᵀ.",
+    ),
     Misconception(
         "logits for probabilities",
         lambda a: np.diag(a) - np.outer(a, a),

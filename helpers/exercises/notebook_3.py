@@ -132,6 +132,13 @@ WEIGHT_GRADIENT_MISTAKES = (
         "Return a (u, 1) column (keepdims=True, or .reshape(-1, 1)); the section “The update, eq. (12), typed "
         "literally” shows what (u,) does to W_out.",
     ),
+    # ŷ (m, 1) minus a flat y (m,) broadcasts to an (m, m) matrix (a Stack Overflow classic).
+    Misconception(
+        "ŷ - y broadcast to (m, m)",
+        lambda a, y, yhat: 2 / len(a) * a.T @ (yhat - y.ravel()),
+        "The result is (u, m): ŷ - y became an (m, m) matrix, because one of them was flattened to shape (m,) "
+        "while the other is a column (m, 1), and numpy broadcast the two. Keep both (m, 1) columns.",
+    ),
     Misconception(
         "the gradient with respect to ŷ",
         lambda a, y, yhat: 2 / len(a) * error(y, yhat),

@@ -194,6 +194,19 @@ OUTPUT_MISTAKES = (
         "The 1/m of the mean loss is missing: divide by the number of rows.",
     ),
     Misconception("1/m twice", lambda a, labels: grad_wrt_logits(a, labels) / len(a), "1/m is applied twice."),
+    # np.mean over an (m, k) array of -y log p averages over every entry, m·k of them, not over the m examples.
+    Misconception(
+        "mean over every entry",
+        lambda a, labels: grad_wrt_logits(a, labels) / a.shape[1],
+        "Every entry is 1/k of the right value: the loss was averaged over all m·k entries (np.mean of an (m, k) "
+        "array) instead of summed over the classes and averaged over the m examples.",
+    ),
+    Misconception(
+        "summed over the examples",
+        lambda a, labels: grad_wrt_logits(a, labels).sum(axis=0),
+        "You summed over the examples: one number per class is ∇_{b_out}, the bias's gradient. ∇_{a_L} keeps one "
+        "row per example, shape (m, k).",
+    ),
     # The issue tracker's example: only the true class's path, Y ⊙ (P - 1).
     Misconception(
         "the true class's path only",

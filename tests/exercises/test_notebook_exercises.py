@@ -128,3 +128,9 @@ def test_the_network_check_prints_each_parameter_and_the_verdict(capsys):
 def test_the_check_line_says_how_the_answer_was_checked(capsys):
     check_grad_wrt_yhat(solution("01_grad_wrt_yhat.ipynb", "my_grad_wrt_yhat"))
     assert capsys.readouterr().out == "Correct.\n(checked on 5 problems of different sizes)\n"
+
+
+@pytest.mark.parametrize("epsilon", [1e-7, 1e-5])
+def test_an_epsilon_inside_the_log_is_named(epsilon):
+    message = diagnose_grad_wrt_yhat(lambda yhat, l: -np.eye(len(yhat))[l] / (yhat[l] + epsilon))
+    assert "ε added inside the log" in message, message
