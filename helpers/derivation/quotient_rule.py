@@ -126,7 +126,7 @@ def step_indicator(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:
 
 
 def step_softmax_entries(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:
-    """Steps 7-8: -(1/ŷ_ℓ) (1_(ℓ=i) ŷ_ℓ - ŷ_ℓ ŷ_i)."""
+    """Step 7: -(1/ŷ_ℓ) (1_(ℓ=i) softmax(a_L)_ℓ - softmax(a_L)_ℓ softmax(a_L)_i); step 8 names softmax(a_L)_j ŷ_j."""
     yhat_l = softmax_entry(a, l, backend)
     yhat_i = softmax_entry(a, i, backend)
     return -1 / yhat_l * (backend.indicator(l, i) * yhat_l - yhat_l * yhat_i)
