@@ -18,5 +18,12 @@ class NotebookLinks(Preprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "markdown":
-            cell.source = NOTEBOOK_LINK.sub(lambda link: f"({link[1]}{self.suffix}{link[2] or ''})", cell.source)
+            cell.source = self._rewrite(cell.source)
+        # A code cell's markdown output (the notation table of notebooks 2-4 links to notebook 1) is a page's text too.
+        for output in cell.get("outputs", []):
+            if "text/markdown" in output.get("data", {}):
+                output.data["text/markdown"] = self._rewrite(output.data["text/markdown"])
         return cell, resources
+
+    def _rewrite(self, text: str) -> str:
+        return NOTEBOOK_LINK.sub(lambda link: f"({link[1]}{self.suffix}{link[2] or ''})", text)

@@ -48,10 +48,15 @@ def _jacobian_panel(ax, k: int):
 
 
 def jacobian_figure(jacobian: np.ndarray) -> Figure:
-    """A static heatmap of a (k, k) softmax Jacobian, drawn exactly as in ``SoftmaxGradientFigure``."""
+    """A static heatmap of a (k, k) softmax Jacobian, drawn as in ``SoftmaxGradientFigure``, each cell's value on it.
+
+    The numbers (3 decimals) make a small k readable without the colour bar; for k much above 6 they would crowd.
+    """
     figure = Figure(figsize=(4.2, 3.4), dpi=80, layout="constrained")
     image = _jacobian_panel(figure.subplots(), jacobian.shape[0])
     image.set_data(jacobian)
+    for (row, column), value in np.ndenumerate(jacobian):
+        image.axes.text(column, row, f"{value:.3f}".replace("-", "−"), ha="center", va="center", fontsize=8)
     return figure
 
 

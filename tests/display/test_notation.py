@@ -1,6 +1,8 @@
-"""Every notebook shows the same notation table, with each symbol the four notebooks use."""
+"""Notebook 1 shows the whole notation table, with each symbol the four notebooks use; the others choose rows."""
 
-from helpers.display.notation import NOTATION, notation_table
+import pytest
+
+from helpers.display.notation import FULL_TABLE, KEYS, NOTATION, notation_table
 
 SYMBOLS = (
     "$m$",
@@ -30,11 +32,12 @@ def test_the_table_lists_each_symbol_with_its_shape_and_code_name():
     for symbol in SYMBOLS:
         assert f"| {symbol} |" in text
     assert text.count("\n|") == 2 + len(SYMBOLS)  # header, rule, one row per symbol
-    assert all(len(row) == 4 and all(row) for row in NOTATION)
+    assert all(len(row) == 5 and all(row) for row in NOTATION)
+    assert len(set(KEYS)) == len(KEYS)
 
 
 def test_the_loss_is_script_l_and_plain_l_is_the_output_layers_index():
-    rows = {symbol: meaning for symbol, meaning, _, _ in NOTATION}
+    rows = {row.symbol: row.meaning for row in NOTATION}
     assert rows["$\\mathcal{L}$"].startswith("the loss")
     assert "index of the output layer" in rows["$L$"] and "never the loss" in rows["$L$"]
 
@@ -44,3 +47,26 @@ def test_the_table_says_where_the_lecture_uses_a_letter_differently():
     assert "numbered from 0" in text and "last hidden layer's output" in text and "$a_3$" in text
     assert "bold $\\mathbf{a}$" in text and "bold $\\mathbf{L}$" in text
     assert "weight decay" in text and "eigenvalue" in text
+
+
+def test_chosen_rows_are_shown_in_the_tables_order_with_a_link_to_the_full_table():
+    text = notation_table(["loss", "k", "a_L"]).data
+    shown = [row for row in text.splitlines() if row.startswith("| $")]
+    assert shown == [
+        line for line in notation_table().data.splitlines() if line.startswith(("| $k$", "| $a_L$", "| $\\mathcal{L}$"))
+    ]
+    assert f"[notebook 1]({FULL_TABLE})" in text
+    assert FULL_TABLE not in notation_table().data  # the full table does not point to itself
+
+
+def test_chosen_rows_bring_only_the_departures_that_concern_them():
+    text = notation_table(["m", "eta"]).data
+    assert "- **" not in text  # neither m nor eta is used differently anywhere
+    assert "Two lambdas" in notation_table(["lambda_max"]).data
+    assert "numbered from 0" in notation_table(["l"]).data and "Two lambdas" not in notation_table(["l"]).data
+
+
+@pytest.mark.parametrize(("rows", "error"), [(["a_L", "W"], ValueError), ([], ValueError), ("a_L", TypeError)])
+def test_a_row_key_that_is_not_in_the_table_is_refused_by_name(rows, error):
+    with pytest.raises(error, match="rows"):
+        notation_table(rows)

@@ -104,6 +104,16 @@ def test_the_static_jacobian_is_drawn_with_the_widgets_index_order_and_colours()
     np.testing.assert_array_equal(static.images[0].get_array(), J)
 
 
+def test_the_static_jacobian_prints_each_cells_value_on_that_cell():
+    from helpers.display.logit_figures import jacobian_figure
+
+    J = np.arange(16.0).reshape(4, 4) / 70 - 0.12  # not symmetric, so a swapped row and column shows
+    labels = {text.get_position(): text.get_text() for text in jacobian_figure(J).axes[0].texts}
+    assert len(labels) == 16
+    for (row, column), value in np.ndenumerate(J):
+        assert float(labels[(column, row)].replace("−", "-")) == pytest.approx(value, abs=5e-4)
+
+
 def test_every_slider_sends_its_value_only_when_let_go_so_the_page_never_rounds_the_kernels_values():
     import re
     from pathlib import Path
