@@ -8,8 +8,10 @@ where the answer is wrong it looks, in this order, for
 
 1. a misconception whose formula gives the student's answer on that problem;
 2. a right answer on an earlier problem (a size fixed in the code, or a global of the notebook read);
-3. the exercise's structural hints (shape, sign, zero pattern, row sums, one constant factor);
-4. the exercise's generic hint.
+3. a value the function reads from the notebook's globals instead of its arguments;
+4. the shape, then integer arithmetic (all zeros, whole numbers only);
+5. the exercise's structural hints (sign, zero pattern, row sums, one constant factor);
+6. the exercise's generic hint.
 
 No hint shows the expected values: a hint names a mistake, not the answer.
 """
@@ -23,9 +25,6 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises.protocol import as_array, as_number, call_student, diagnosis
-
-# Names a student's function might read from the notebook instead of its arguments.
-SIZE_NAMES = ("m", "k", "u", "n", "N", "l", "batch_size")
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,7 @@ class FunctionExercise:
     answer: Callable[[Callable[..., Any], Problem], Any] = lambda student, problem: call_student(
         student, *problem.arguments
     )
+    size_example: str = "a.shape[0] for m"
     rtol: float = 1e-7
 
 
@@ -98,26 +98,52 @@ def matching_misconception(exercise: FunctionExercise, answer: np.ndarray, probl
     return None
 
 
-def reads_a_global_size(student: Callable[..., Any]) -> str | None:
-    """The name of a size (m, k, ...) that ``student`` reads from the notebook's globals rather than its arguments."""
+def global_read(student: Callable[..., Any]) -> str | None:
+    """The name of a value (a size, an array) that ``student`` reads from the notebook's globals rather than from its
+    arguments; functions and modules (np, softmax) do not count."""
     code, namespace = getattr(student, "__code__", None), getattr(student, "__globals__", {})
     if code is None:
         return None
-    return next((name for name in SIZE_NAMES if name in code.co_names and name in namespace), None)
+    for name in code.co_names:
+        value = namespace.get(name)
+        if isinstance(value, int | float | np.ndarray | np.number) and not isinstance(value, bool):
+            return name
+    return None
 
 
-def fixed_size_hint(student: Callable[..., Any], passed: Problem, failed: Problem) -> str:
+def global_hint(name: str) -> str:
+    return (
+        f"It reads `{name}` from the notebook, not from its arguments, so it only works for the notebook's own "
+        "example. Take everything from the arguments it is given."
+    )
+
+
+def fixed_size_hint(exercise: FunctionExercise, student: Callable[..., Any], passed: Problem, failed: Problem) -> str:
     """The hint for a function right on one problem and wrong on another of other sizes."""
-    global_name = reads_a_global_size(student)
-    if global_name is not None:
-        return (
-            f"Your function is right for {passed.sizes} but not for {failed.sizes}: it reads `{global_name}` from "
-            "the notebook, not from its arguments. Take every size from the arrays it is given (e.g. a.shape[0])."
-        )
+    name = global_read(student)
+    if name is not None:
+        return f"Your function is right for {passed.sizes} but not for {failed.sizes}. {global_hint(name)}"
     return (
         f"Your function is right for {passed.sizes} but not for {failed.sizes}: is a number fixed in it? Take every "
-        "size from the arrays it is given (e.g. a.shape[0] for m)."
+        f"size from the arrays it is given (e.g. {exercise.size_example})."
     )
+
+
+def arithmetic_hint(answer: np.ndarray, expected: np.ndarray) -> str | None:
+    """A hint for an answer of the right shape that integer arithmetic spoiled: all zeros, or whole numbers only."""
+    if not np.any(expected):
+        return None
+    if not np.any(answer):
+        return (
+            "Every entry is 0. If the formula is right, integer arithmetic may have rounded it away: 2 // m is 0 "
+            "once m > 2, and an integer array (np.zeros_like of integers, dtype=int) keeps no fractions."
+        )
+    if np.all(answer == np.round(answer)) and not np.all(expected == np.round(expected)):
+        return (
+            "Every entry is a whole number: `//` rounds down, and an integer array (dtype=int, or np.zeros_like of "
+            "an integer array) cuts off the fractions. Use / and float arrays."
+        )
+    return None
 
 
 def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | None:
@@ -136,13 +162,17 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
             if misconception is not None:
                 return f"For {problem.sizes}: {misconception.hint}"
             if passed is not None:
-                return fixed_size_hint(student, passed, problem)
+                return fixed_size_hint(exercise, student, passed, problem)
+            name = global_read(student)
+            if name is not None:
+                return f"For {problem.sizes}: {global_hint(name)}"
             if answer.shape != expected.shape:
                 hint = exercise.shape_hint(answer, problem) or (
                     f"{exercise.what.capitalize()} has shape {expected.shape} here; got shape {answer.shape}."
                 )
                 return f"For {problem.sizes}: {hint}"
-            return f"For {problem.sizes}: {exercise.structural(answer, problem) or exercise.generic}"
+            hint = arithmetic_hint(answer, expected) or exercise.structural(answer, problem) or exercise.generic
+            return f"For {problem.sizes}: {hint}"
         return None
 
     return diagnosis(check)
@@ -159,7 +189,7 @@ def constant_factor(answer: np.ndarray, expected: np.ndarray) -> float | None:
     if not np.any(mask) or np.any(np.abs(answer[~mask]) > 1e-12 * np.max(np.abs(answer), initial=1.0)):
         return None
     ratios = answer[mask] / expected[mask]
-    if np.ptp(ratios) > 1e-6 * max(np.max(np.abs(ratios)), 1e-300) or np.isclose(ratios[0], 1.0):
+    if np.ptp(ratios) > 1e-6 * max(np.max(np.abs(ratios)), 1e-300) or np.isclose(ratios[0], 1.0) or ratios[0] == 0:
         return None
     return float(ratios[0])
 
@@ -189,8 +219,8 @@ def diagnose_value(exercise: ValueExercise, answer: Any) -> str | None:
                 return misconception.hint
         if np.isclose(value, exercise.expected, rtol=exercise.near, atol=0.0):
             return (
-                f"Close, but not exact: {exercise.what} is off in its later digits, as a value read off a plot or "
-                "rounded by hand would be. Solve the equation exactly, or write the answer as an expression."
+                f"Close, but not exact: `{exercise.what}` is off in its later digits, as a rounded value or one read "
+                "off a plot would be. Compute it instead: write it as an expression, e.g. a fraction or np.log(...)."
             )
         return exercise.fallback(value)
 

@@ -17,7 +17,6 @@ from helpers.exercises.catalogue import (
     Problem,
     ValueExercise,
     checked_on,
-    constant_factor,
     diagnose,
     diagnose_value,
 )
@@ -154,6 +153,12 @@ def zero_pattern_hint(answer: np.ndarray, problem: Problem) -> str | None:
         )
     if answer[l] > 0:
         return "The entry at the true class is positive: raising yhat_l lowers -log yhat_l, so it must be negative."
+    others = [j for j in range(len(yhat)) if j != l and np.isclose(answer[l], -1.0 / yhat[j], rtol=1e-9)]
+    if others:
+        return (
+            f"The entry at the true class is -1/yhat_{others[0]}: it divides by the probability of another class. "
+            "Index yhat with l itself."
+        )
     if abs(answer[l] * yhat[l] + 1.0) < 1e-3:
         # -1/(ŷ_ℓ + ε): an ε added inside the log against log 0, as in "From Scratch" deep-learning code.
         return (
@@ -161,12 +166,10 @@ def zero_pattern_hint(answer: np.ndarray, problem: Problem) -> str | None:
             "log, -log(yhat_l + ε)? It changes the derivative to -1/(yhat_l + ε). The exact derivative has no ε; "
             "the stable way to avoid log 0 is to compute the loss from the logits (notebook 2)."
         )
-    if constant_factor(answer, grad_wrt_yhat(yhat, l)) is not None:
-        return (
-            "The zero pattern and the sign are right, but the entry at the true class is off by a constant factor: "
-            "differentiate -log x at x = yhat_l, with the natural logarithm."
-        )
-    return "The zero pattern and the sign are right, but the entry at the true class is not -1/yhat_l."
+    return (
+        "The zero pattern and the sign are right, but the entry at the true class has the wrong size. "
+        "Differentiate -log x at x = yhat_l: d(log x)/dx = 1/x, with the natural logarithm."
+    )
 
 
 GRAD_WRT_YHAT = FunctionExercise(
@@ -178,7 +181,8 @@ GRAD_WRT_YHAT = FunctionExercise(
     shape_hint=lambda answer, problem: (
         f"The gradient has one entry per class, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
     ),
-    generic="It disagrees with -(1/yhat_l) e(l).",
+    generic="It disagrees with the derivative of -log yhat_l in each yhat_i.",
+    size_example="len(yhat) for k",
 )
 PARTIAL_WRT_YHAT = as_partial_exercise(GRAD_WRT_YHAT)
 
@@ -208,7 +212,7 @@ def check_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | N
 def probability_for_gradient(target_gradient: float) -> ValueExercise:
     """The ŷ_ℓ at which ∂ℒ/∂ŷ_ℓ = -1/ŷ_ℓ equals ``target_gradient``, with the mistakes that give other numbers."""
     return ValueExercise(
-        what="yhat_l",
+        what="answer",
         expected=-1.0 / target_gradient,
         misconceptions=(
             Misconception(
@@ -267,6 +271,8 @@ def uniform_probability(k: int) -> ValueExercise:
             ),
         ),
         fallback=lambda value: "With equal logits every class gets the same probability, and the k of them sum to 1.",
+        rtol=5e-4,  # the widget prints four decimals
+        near=1e-2,
     )
 
 
@@ -290,6 +296,8 @@ def uniform_loss(k: int) -> ValueExercise:
             ),
         ),
         fallback=lambda value: "The loss is -log yhat_l, with the natural logarithm, at the yhat_l of equal logits.",
+        rtol=5e-4,  # the widget prints four decimals
+        near=1e-2,
     )
 
 

@@ -35,8 +35,8 @@ GRAD_WRT_LOGITS_MISTAKES = (
     Misconception(
         "sign flipped",
         lambda yhat, l: e(yhat, l) - yhat,
-        "The sign is flipped: the lecture's result is -(1_(l=i) - yhat_i); raising the true class's logit lowers "
-        "the loss, so that entry must be negative.",
+        "The sign is flipped: raising the true class's logit lowers the loss, so that entry must be negative, "
+        "and every other entry positive.",
     ),
     Misconception(
         "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
@@ -75,12 +75,19 @@ GRAD_WRT_LOGITS_MISTAKES = (
         "The quotient rule is (f′g − fg′)/g², with a minus: the denominator's term enters with the opposite sign "
         "to the numerator's.",
     ),
-    # Step 7 with its ŷ_ℓ lost before the cancellation.
+    # The quotient rule's result with its ŷ_ℓ lost before the cancellation.
     Misconception(
         "1/ŷ_ℓ not cancelled",
         lambda yhat, l: (yhat - e(yhat, l)) / yhat[l],
-        "Every entry carries an extra 1/yhat_l: in step 7, -(1/yhat_l)(1_(i=l) yhat_l - yhat_l yhat_i), both "
-        "terms in the bracket hold yhat_l, and it cancels the 1/yhat_l in front.",
+        "Every entry carries an extra 1/yhat_l: in -(1/yhat_l)(1_(i=l) yhat_l - yhat_l yhat_i), both terms in the "
+        "bracket hold yhat_l, and it cancels the 1/yhat_l in front.",
+    ),
+    # The quotient rule's result, ∂ŷ_ℓ/∂a_Li, without the chain rule's first factor.
+    Misconception(
+        "∂ŷ_ℓ/∂a_Li alone",
+        lambda yhat, l: yhat[l] * (e(yhat, l) - yhat),
+        "That is d yhat_l / d a_Li, the quotient rule's result, alone. The chain rule multiplies it by the first "
+        "factor, dL/dyhat_l = -1/yhat_l.",
     ),
 )
 
@@ -108,7 +115,8 @@ GRAD_WRT_LOGITS = FunctionExercise(
     expected=lambda yhat, l: yhat - e(yhat, l),
     misconceptions=GRAD_WRT_LOGITS_MISTAKES,
     structural=logit_gradient_hint,
-    generic="The entries sum to 0 as they should, but they disagree with -(1_(l=i) - yhat_i); recheck each term.",
+    generic="The entries sum to 0 as they should, but they disagree with the derivative; recheck each term.",
+    size_example="len(yhat) for k",
 )
 PARTIAL_WRT_LOGITS = as_partial_exercise(GRAD_WRT_LOGITS)
 
@@ -132,7 +140,8 @@ def logit_problem(logits: list[float]) -> Problem:
     return Problem((np.array(logits),), f"k = {len(logits)} logits{large}")
 
 
-# k from 2 to 5, and two problems whose logits overflow (or underflow) np.exp without the max subtracted: the
+# k from 2 to 5, and three problems whose logits overflow (or underflow) np.exp without the max subtracted (the
+# last one with 1600 between its largest and smallest logit, so that subtracting the minimum or the mean fails): the
 # protocol answers numpy's warning there with a hint about the max (the stability threads: tensorflow#10142,
 # NNlib.jl#68, uTensor#175).
 JACOBIAN_PROBLEMS = (
@@ -142,6 +151,7 @@ JACOBIAN_PROBLEMS = (
     logit_problem([0.5, -1.0, 2.0, 0.0, 1.0]),
     logit_problem([1000.0, 999.0, 998.5, 990.0]),
     logit_problem([-1000.0, -1001.0, -999.0]),
+    logit_problem([800.0, -800.0, 0.5, 0.0]),
 )
 
 
@@ -255,7 +265,8 @@ SOFTMAX_JACOBIAN = FunctionExercise(
         f"The Jacobian of k = {len(problem.arguments[0])} outputs in k logits is a k × k matrix; got shape "
         f"{answer.shape}{': one number per class is only its diagonal' if answer.ndim == 1 else ''}."
     ),
-    generic="The rows sum to 0 as they should, but the entries disagree with diag(yhat) - yhat yhatᵀ; recheck them.",
+    generic="The rows sum to 0 as they should, but the entries disagree with the derivatives; recheck them.",
+    size_example="len(a) for k",
     rtol=1e-9,
 )
 

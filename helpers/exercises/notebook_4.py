@@ -125,9 +125,10 @@ BACKWARD_TO_HIDDEN = FunctionExercise(
     misconceptions=BACKWARD_MISTAKES,
     shape_hint=backward_shape_hint,
     generic=(
-        "The entries do not match finite differences of a_L as a function of a₁. Take the two lines in turn: "
-        "∇_h = ∇_{a_L} W_outᵀ, then ∇_{a₁} = ∇_h ⊙ 1(a₁ > 0)."
+        "The entries do not match the gradient at a₁. Take the two lines of section 3 in turn: first the gradient "
+        "at h = relu(a₁), through W_out, then through the ReLU."
     ),
+    size_example="a_1.shape for m and u",
 )
 
 
@@ -160,9 +161,9 @@ OUTPUT_PROBLEMS = (
     random_output_problem(4, 4, seed=16),
     random_output_problem(3, 10, seed=17),
     output_problem(
-        np.array([[1000.0, 999.0, 995.0], [2.0, 1000.0, 998.0], [-5.0, 3.0, 1001.0]]),
-        np.array([0, 2, 1]),
-        ", logits near 1000",
+        np.array([[1000.0, 999.0, 995.0], [2.0, 1000.0, 998.0], [-5.0, 3.0, 1001.0], [800.0, -800.0, 0.0]]),
+        np.array([0, 2, 1, 1]),
+        ", logits near ±1000",
     ),
     output_problem(
         np.array([[1000.0, 999.0, 995.0], [-1000.0, -1001.0, -998.0]]), np.array([1, 0]), ", rows 2000 apart"
@@ -185,7 +186,8 @@ OUTPUT_MISTAKES = (
     Misconception(
         "sign flipped",
         lambda a, labels: -grad_wrt_logits(a, labels),
-        "The sign is flipped: ∇_{a_L} = (ŷ - e(ℓ))/m, so the true class's entry is negative.",
+        "The sign is flipped: raising the true class's logit lowers the loss, so that entry of each row must be "
+        "negative, and every other entry positive.",
     ),
     # The mean's 1/N asked about in CS231n's softmax_loss ("why do we divide dx by N?") and CS224n's margin /= N.
     Misconception(
@@ -227,7 +229,7 @@ OUTPUT_MISTAKES = (
     Misconception(
         "-e(ℓ) only",
         lambda a, labels: -one_hot_rows(a, labels) / len(a),
-        "Only -e(ℓ)/m is left: add ŷ = softmax(a_L); the gradient is (ŷ - e(ℓ))/m.",
+        "Only -e(ℓ)/m is left: the softmax's part, which every class gets through the shared denominator, is missing.",
     ),
     # The softmax's axis: over the batch (axis=0) or over the whole matrix (no axis), as in the widely copied 1-D
     # softmax `np.exp(x) / np.sum(np.exp(x), axis=0)` applied to an (m, k) batch.
@@ -298,9 +300,10 @@ OUTPUT_GRADIENT = FunctionExercise(
         f"∇_{{a_L}} has a_L's shape, (m, k) = {problem.arguments[0].shape}; got {answer.shape}."
     ),
     generic=(
-        "The gradient check fails. Notebook 2's result for one example is ŷ - e(ℓ) with ŷ = softmax(a_L); for "
-        "the mean over m rows, each row is divided by m."
+        "The entries do not match the gradient. Start from notebook 2's result for one example, row by row, then "
+        "account for the mean over the m rows."
     ),
+    size_example="a_L.shape for m and k",
 )
 
 
@@ -342,7 +345,10 @@ def network_errors(student: OutputGradFunction) -> dict[str, float]:
 def check_output_gradient(student: OutputGradFunction) -> None:
     """Gradient-check a network that uses ``student`` as its output gradient; print each parameter's error and the
     verdict, with a hint about the mistake if there is one."""
-    for name, error in network_errors(student).items():
+    errors = network_errors(student)
+    if errors:
+        print("Gradient check in a small network (logits near 0):")
+    for name, error in errors.items():
         verdict = "< 1e-07" if error < 1e-7 else f"about {error:.0e}"
         print(f"  {name:9s} relative error (norm) {verdict}")
     report(diagnose_output_gradient(student), checked_on(OUTPUT_GRADIENT))

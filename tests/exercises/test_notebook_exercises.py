@@ -65,6 +65,7 @@ def test_partial_steps_are_proved_on_symbols_and_a_numbers_only_step_is_caught()
 
     assert "fails on SymPy symbols" in diagnose_partial_wrt_yhat(numpy_on_symbols, symbolic=wrong_pairs_wrt_yhat)
     assert "returns None for i = 0" in diagnose_partial_wrt_yhat(lambda yhat, l, i: None)
+    assert "not a tuple" in diagnose_partial_wrt_yhat(lambda yhat, l, i: (right(yhat, l, i),))
     assert "one number" in diagnose_partial_wrt_yhat(lambda yhat, l, i: yhat)
 
 
@@ -92,6 +93,7 @@ def test_a_near_miss_is_called_one():
     assert diagnose_probability_for_gradient(0.25) is None
     assert diagnose_probability_for_gradient(1 / 4) is None
     assert "(0, 1]" in diagnose_probability_for_gradient(1.5)
+    assert diagnose_probability_for_gradient(None).startswith("Set answer to a number")
     assert "it is -2.5, not -4" in diagnose_probability_for_gradient(0.4)
 
 
@@ -104,6 +106,7 @@ def test_the_temperature_checker_accepts_the_bisection_and_rejects_below_one():
 
 def test_the_uniform_prediction_checker_checks_both_numbers():
     assert diagnose_uniform_prediction(0.25, np.log(4)) is None
+    assert diagnose_uniform_prediction(0.25, 1.3863) is None  # as the widget prints it
     assert "natural" in diagnose_uniform_prediction(0.25, np.log10(4))
     assert "sum to 1" in diagnose_uniform_prediction(4, np.log(4))
 

@@ -38,16 +38,62 @@ def test_a_result_instead_of_a_function_is_answered():
     assert "without calling it" in diagnose_grad_wrt_yhat(np.zeros(4))
 
 
-def test_the_student_gets_copies_of_the_inputs():
+def test_the_student_gets_copies_of_the_inputs_and_is_told_of_an_edit_in_place():
     def edits_in_place(yhat, l):
-        yhat[:] = 0.0  # a student's in-place edit must not change the next call's problem
-        return np.zeros_like(yhat)
+        yhat[l] = -1.0 / yhat[l]  # right numbers, but the caller's yhat would change too
+        yhat[np.arange(len(yhat)) != l] = 0.0
+        return yhat
 
-    first = diagnose_grad_wrt_yhat(edits_in_place)
-    assert first == diagnose_grad_wrt_yhat(edits_in_place)
+    message = diagnose_grad_wrt_yhat(edits_in_place)
+    assert "changes its argument `yhat` in place" in message, message
     array = np.ones(3)
-    call_student(lambda x: x.fill(5.0), array)
+    with pytest.raises(Hint, match="in place"):
+        call_student(lambda x: x.fill(5.0), array)
     assert np.all(array == 1.0)
+
+
+@pytest.mark.parametrize(
+    "shift",
+    [lambda a: np.min(a, axis=-1, keepdims=True), lambda a: np.mean(a, axis=-1, keepdims=True)],
+    ids=["minimum", "mean"],
+)
+def test_a_softmax_shifted_by_anything_but_the_maximum_is_refused(shift):
+    def jacobian(a):
+        exp = np.exp(a - shift(a))
+        yhat = exp / exp.sum()
+        return np.diag(yhat) - np.outer(yhat, yhat)
+
+    def output_gradient(a_L, labels):
+        exp = np.exp(a_L - shift(a_L))
+        return (exp / exp.sum(axis=1, keepdims=True) - np.eye(a_L.shape[1])[labels]) / len(a_L)
+
+    for message in (diagnose_softmax_jacobian(jacobian), diagnose_output_gradient(output_gradient)):
+        assert message is not None and "numpy warned" in message, message
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        (lambda yhat, l: (np.zeros_like(yhat), 0.0), "returns a tuple of 2 values"),
+        (lambda yhat, l: np.zeros(len(yhat)) + 0j, "complex"),
+    ],
+)
+def test_a_tuple_or_complex_numbers_get_a_hint(answer, hint):
+    assert hint in diagnose_grad_wrt_yhat(answer)
+
+
+def test_integer_arithmetic_is_named():
+    message = diagnose(WEIGHT_GRADIENT, lambda a, y, yhat: 2 // a.shape[0] * a.T @ (yhat - y))
+    assert "Every entry is 0" in message and "2 // m" in message, message
+    message = diagnose(WEIGHT_GRADIENT, lambda a, y, yhat: (2 * a.T @ (yhat - y)) // a.shape[0])
+    assert "whole number" in message, message
+
+
+def test_an_array_read_from_the_notebook_is_named():
+    namespace = {"yhat": np.array([0.5, 0.5]), "np": np}
+    exec("def reads_global(a):\n    return np.diag(yhat) - np.outer(yhat, yhat)", namespace)
+    message = diagnose_softmax_jacobian(namespace["reads_global"])
+    assert "reads `yhat` from the notebook" in message, message
 
 
 def test_an_overflowing_softmax_is_named_in_every_exercise_that_takes_logits():
@@ -76,6 +122,7 @@ def test_a_global_size_read_from_the_notebook_is_named():
     exec("def reads_global(a, y, yhat):\n    return 2 / m * a.T @ (yhat - y)", namespace)
     message = diagnose(WEIGHT_GRADIENT, namespace["reads_global"])
     assert "reads `m` from the notebook" in message and "m = 5" in message, message
+    assert "a.shape[0]" not in diagnose_grad_wrt_yhat(lambda yhat, l: -np.eye(4)[2] / yhat[2])
 
 
 def test_a_fixed_batch_size_is_named():
