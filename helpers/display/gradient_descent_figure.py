@@ -43,29 +43,30 @@ class GradientDescentFigure(BlittedFigure):
         """Redraw the loss curves of ``history``, a run of ``steps`` steps at learning rate ``eta``."""
         steps_run = np.arange(len(history.train_loss))
         self.train_line.set_data(steps_run, history.train_loss)
-        self.test_line.set_data(steps_run, history.test_loss)
+        self.test_line.set_data(steps_run, history.held_out_loss)
         self.title.set_text(f"gradient descent, η = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
         return GradientDescentReading(
             eta=float(eta),
             steps=int(steps),
             final_train_loss=history.train_loss[-1],
-            final_test_loss=history.test_loss[-1],
+            final_test_loss=history.held_out_loss[-1],
             closed_form_test_loss=self.closed_form_test_loss,
             diverged=history.diverged,
         )
 
 
 class GradientDescentExplorer:
-    """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it."""
+    """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it;
+    ``split``'s held-out part is the test set (notebook 3's ``diabetes_split``), which the figure calls so."""
 
     def __init__(self, split: Split, max_steps: int = 1000) -> None:
         self.split = split
         W_out, b = least_squares(split.a_train, split.y_train)
-        self.figure = GradientDescentFigure(mse(split.y_test, linear_output(split.a_test, W_out, b)), max_steps)
+        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)), max_steps)
 
     def draw(self, eta: float, steps: int) -> GradientDescentReading:
         split = self.split
-        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_test, split.y_test)
+        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_held_out, split.y_held_out)
         return self.figure.draw(history, eta, steps)
 
     def to_png(self) -> bytes:

@@ -18,20 +18,20 @@ from helpers.kernels.mse import (
     unchecked_mse_grad_wrt_bias,
     unchecked_mse_grad_wrt_weights,
 )
-from helpers.kernels.validation import as_matrix
+from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer
 
 DIVERGED_LOSS = 1e12
 
 
 @dataclass
 class TrainingHistory:
-    """Weights and losses of a gradient-descent run; ``diverged`` is True if the loss passed 1e12 and the run
-    stopped."""
+    """Weights and losses of a gradient-descent run, on the training set and (when one was given) a held-out set;
+    ``diverged`` is True if the loss passed 1e12 and the run stopped."""
 
     W_out: np.ndarray
     b: np.ndarray
     train_loss: list[float] = field(default_factory=list)
-    test_loss: list[float] = field(default_factory=list)
+    held_out_loss: list[float] = field(default_factory=list)
     diverged: bool = False
 
 
@@ -40,8 +40,8 @@ def gradient_descent(
     y: np.ndarray,
     eta: float,
     steps: int,
-    a_test: np.ndarray | None = None,
-    y_test: np.ndarray | None = None,
+    a_held_out: np.ndarray | None = None,
+    y_held_out: np.ndarray | None = None,
 ) -> TrainingHistory:
     """Run ``steps`` full-batch updates W_out ← W_out - η ∂L/∂W_out, b ← b - η ∂L/∂b from zeros.
 
@@ -52,34 +52,31 @@ def gradient_descent(
     eta : float
         The learning rate η.
     steps : int
-    a_test, y_test : ndarray, optional
-        A held-out set whose loss is recorded at every step too.
+    a_held_out, y_held_out : ndarray, optional
+        A held-out set (notebook 3's test set) whose loss is recorded at every step too.
 
     Returns
     -------
     TrainingHistory
-        ``train_loss[t]`` (and ``test_loss[t]``) is the loss before update t; the last entry is after the final one.
+        ``train_loss[t]`` (and ``held_out_loss[t]``) is the loss before update t; the last entry is after the final one.
     """
-    if isinstance(eta, (bool, np.bool_)) or not (
-        isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0
-    ):
-        raise ValueError(f"eta must be a positive learning rate; got {eta!r}")
-    if isinstance(steps, (bool, np.bool_)) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0; got {steps!r}")
+    eta = as_learning_rate(eta)
+    steps = as_positive_integer(steps, "steps", "number of updates")
     a = as_matrix(a, "a", (None, None))
     y = as_matrix(y, "y", (a.shape[0], 1))
-    if (a_test is None) != (y_test is None):
-        raise ValueError("a_test and y_test must be given together, or neither")
-    if a_test is not None:
-        a_test = as_matrix(a_test, "a_test", (None, a.shape[1]))
-        y_test = as_matrix(y_test, "y_test", (a_test.shape[0], 1))
+    if (a_held_out is None) != (y_held_out is None):
+        raise ValueError("a_held_out and y_held_out must be given together, or neither")
+    if a_held_out is not None:
+        a_held_out = as_matrix(a_held_out, "a_held_out", (None, a.shape[1]))
+        y_held_out = as_matrix(y_held_out, "y_held_out", (a_held_out.shape[0], 1))
     history = TrainingHistory(W_out=np.zeros((a.shape[1], 1)), b=np.zeros((1, 1)))
     for step in range(steps + 1):
         yhat = unchecked_linear_output(a, history.W_out, history.b)
         loss = unchecked_mse(y, yhat)
         history.train_loss.append(loss)
-        if a_test is not None:
-            history.test_loss.append(unchecked_mse(y_test, unchecked_linear_output(a_test, history.W_out, history.b)))
+        if a_held_out is not None:
+            held_out_yhat = unchecked_linear_output(a_held_out, history.W_out, history.b)
+            history.held_out_loss.append(unchecked_mse(y_held_out, held_out_yhat))
         if loss > DIVERGED_LOSS:
             history.diverged = True
             break
