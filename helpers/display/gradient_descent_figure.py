@@ -14,7 +14,48 @@ from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure
 from helpers.kernels.mse import linear_output, mse
 from helpers.training.data import Split
-from helpers.training.linear_regression import TrainingHistory, gradient_descent, least_squares
+from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
+
+
+def descent_and_settling_figure(
+    history: TrainingHistory, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
+) -> Figure:
+    """Two panels of one gradient-descent run: train and test MSE (log scale) against the step, beside the
+    closed-form test MSE; and, on a linear scale zoomed to the first ``last_step`` steps, the test MSE's distance from
+    the closed form in percent, with ``test``'s tolerance band and its three steps marked."""
+    figure = Figure(figsize=(11, 3.6), layout="constrained")
+    loss_axes, gap_axes = figure.subplots(1, 2)
+    loss_axes.semilogy(history.train_loss, label="train MSE")
+    loss_axes.semilogy(history.held_out_loss, label="test MSE")
+    loss_axes.axhline(closed_form_test_loss, color="black", linestyle="--", linewidth=1, label="closed-form test MSE")
+    loss_axes.set_xlabel("step of gradient descent")
+    loss_axes.set_ylabel("MSE (log scale)")
+    loss_axes.set_title(f"diabetes, η = {eta:g}, {len(history.train_loss) - 1} steps")
+    loss_axes.legend()
+    steps = np.arange(min(last_step, len(test.gaps) - 1) + 1)
+    band = 100 * test.tolerance
+    gap_axes.axhspan(-band, band, color="grey", alpha=0.2, label=f"within {band:g}% of the closed form")
+    gap_axes.plot(steps, 100 * test.gaps[steps], color="C1", label="test MSE")
+    for step, what in (
+        (test.first_within, "first within"),
+        (test.worst, "out again, most"),
+        (test.stays_within, "within for good"),
+    ):
+        if step <= steps[-1]:
+            gap_axes.plot(step, 100 * test.gaps[step], "o", color="black", markersize=4)
+            gap_axes.annotate(
+                f"{what}: step {step}",
+                (step, 100 * test.gaps[step]),
+                textcoords="offset points",
+                xytext=(4, 6),
+                fontsize=8,
+            )
+    gap_axes.set_ylim(-band, 3 * band)
+    gap_axes.set_xlabel("step of gradient descent")
+    gap_axes.set_ylabel("test MSE above the closed form (%)")
+    gap_axes.set_title(f"the first {steps[-1]} steps, linear scale")
+    gap_axes.legend(loc="upper right", fontsize=8)
+    return figure
 
 
 class GradientDescentFigure(BlittedFigure):

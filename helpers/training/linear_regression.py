@@ -8,6 +8,7 @@ step, so it converges when η < 2/λ_max, and without oscillating when η ≤ 1/
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -97,3 +98,36 @@ def largest_hessian_eigenvalue(a: np.ndarray) -> float:
     """λ_max of H = (2/m) ãᵀã, ã = [a, 1]: the curvature that limits the learning rate."""
     with_ones = np.hstack([a, np.ones((a.shape[0], 1))])
     return float(np.linalg.eigvalsh((2.0 / a.shape[0]) * with_ones.T @ with_ones)[-1])
+
+
+@dataclass(frozen=True)
+class Settling:
+    """When a loss curve first comes within a fraction ``tolerance`` of a reference value, how far out it goes again,
+    and from which step on it stays within.
+
+    ``gaps[t]`` is loss[t] / reference - 1; ``worst`` is the step of the largest |gap| between ``first_within`` and
+    ``stays_within`` (``first_within`` itself when the curve never leaves again).
+    """
+
+    tolerance: float
+    gaps: np.ndarray
+    first_within: int
+    worst: int
+    stays_within: int
+
+
+def settling(losses: Sequence[float], reference: float, tolerance: float) -> Settling:
+    """The ``Settling`` of ``losses`` (entry t after t steps) around ``reference``, for a fraction ``tolerance``."""
+    if not (np.isfinite(reference) and reference > 0):
+        raise ValueError(f"reference must be a positive loss; got {reference!r}")
+    if not tolerance > 0:
+        raise ValueError(f"tolerance must be a fraction > 0; got {tolerance!r}")
+    gaps = np.asarray(losses, dtype=float) / reference - 1
+    within = np.abs(gaps) < tolerance
+    if not within[-1]:
+        raise ValueError(f"losses must end within {tolerance:.1%} of the reference; the last is {gaps[-1]:+.2%} off")
+    first_within = int(np.argmax(within))
+    outside = np.flatnonzero(~within)
+    stays_within = int(outside[-1]) + 1 if outside.size else 0
+    worst = first_within + int(np.argmax(np.abs(gaps[first_within : max(stays_within, first_within + 1)])))
+    return Settling(tolerance, gaps, first_within, worst, stays_within)

@@ -85,3 +85,16 @@ def test_gradient_descent_checks_its_arrays_once_by_name(diabetes):
         gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 10, a_held_out=diabetes.a_held_out)
     with pytest.raises(ValueError, match="steps must be a positive integer"):
         gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 2.5)
+
+
+def test_settling_finds_the_first_entry_the_excursion_and_the_step_from_which_it_stays():
+    from helpers.training.linear_regression import settling
+
+    # reference 100, tolerance 1%: within at step 2, out again (to +3%) at step 4, within for good from step 5
+    result = settling([200.0, 150.0, 100.5, 101.5, 103.0, 100.2, 100.0], reference=100.0, tolerance=0.01)
+    assert (result.first_within, result.worst, result.stays_within) == (2, 4, 5)
+    np.testing.assert_allclose(result.gaps[[0, 4]], [1.0, 0.03])
+    never_out = settling([100.5, 100.2], reference=100.0, tolerance=0.01)
+    assert (never_out.first_within, never_out.worst, never_out.stays_within) == (0, 0, 0)
+    with pytest.raises(ValueError, match="must end within 1.0% of the reference"):
+        settling([100.0, 105.0], reference=100.0, tolerance=0.01)
