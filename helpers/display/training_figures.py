@@ -8,6 +8,7 @@ the test set only in the final evaluation; ``held_out`` names it on the figure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -45,12 +46,13 @@ def learning_curves(history: History, held_out: str = "validation") -> Figure:
     return figure
 
 
-def validation_loss_curves(histories: dict[str, History], title: str) -> Figure:
-    """The held-out (validation) loss against the epoch for several settings, one line each, labelled by its key."""
+def validation_loss_curves(curves: dict[str, Sequence[float]], title: str) -> Figure:
+    """Validation losses against the epoch (entry 0: before training) for several settings, one line each,
+    labelled by its key: e.g. each setting's ``SeededRuns.mean_curve``."""
     figure = Figure(figsize=(6.5, 3.4), layout="constrained")
     ax = figure.subplots()
-    for label, history in histories.items():
-        ax.plot(np.arange(len(history.held_out_loss)), history.held_out_loss, label=label)
+    for label, losses in curves.items():
+        ax.plot(np.arange(len(losses)), losses, label=label)
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.set_ylabel("validation cross-entropy loss")
@@ -83,20 +85,18 @@ def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear
     return figure
 
 
-def output_gradient_image(grad_a_L: np.ndarray, labels: np.ndarray) -> Figure:
+def output_gradient_image(grad_a_L: np.ndarray) -> Figure:
     """A batch's ∇_{a_L} = (Ŷ - E)/m, shape (m, k), as an image: one row per example, one column per class, red
-    above 0 and blue below, on a colour scale symmetric about 0; a dot marks each row's true class."""
+    above 0 and blue below, on a colour scale symmetric about 0 (so the one blue cell of a row is its true class)."""
     m, k = grad_a_L.shape
-    figure = Figure(figsize=(4.6, 0.6 + 0.16 * m), layout="constrained")
+    figure = Figure(figsize=(4.6, 0.8 + 0.14 * m), layout="constrained")
     ax = figure.subplots()
     limit = float(np.abs(grad_a_L).max())
     image = ax.imshow(grad_a_L, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest")
-    ax.plot(labels, np.arange(m), "k.", markersize=4, label="true class ℓ")
     ax.set_xticks(range(k))
     ax.set_xlabel("class (0 to k - 1)")
     ax.set_ylabel("example i of the batch")
-    ax.set_title(r"$\nabla_{a_L}\mathcal{L} = (\hat{Y} - E)/m$", fontsize=10)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.5 / m), fontsize=8, frameon=False)
+    ax.set_title(r"$\nabla_{a_L}\mathcal{L} = (\hat{Y} - E)/m$: blue at the true class", fontsize=10)
     figure.colorbar(image, ax=ax)
     return figure
 

@@ -55,10 +55,17 @@ class SeededRuns:
         """The held-out loss at each epoch averaged over the seeds, shape (epochs + 1,)."""
         return np.mean([history.held_out_loss for history in self.histories], axis=0)
 
+    def first(self, epochs: int) -> SeededRuns:
+        """The same runs cut to their first ``epochs`` epochs (``History.first``): a shorter budget's runs."""
+        return SeededRuns(self.seeds, tuple(history.first(epochs) for history in self.histories))
+
     def __str__(self) -> str:
         low, high = self.lowest_per_seed.min(), self.lowest_per_seed.max()
-        seeds = len(self.seeds)
-        return f"lowest validation loss {self.mean_lowest:.4f} (mean of {seeds} seeds; {low:.4f} to {high:.4f})"
+        seeds, best_epoch = len(self.seeds), int(np.argmin(self.mean_curve))
+        return (
+            f"lowest validation loss {self.mean_lowest:.4f} (mean of {seeds} seeds; {low:.4f} to {high:.4f}), "
+            f"the mean curve lowest at epoch {best_epoch}"
+        )
 
 
 def validation_runs(

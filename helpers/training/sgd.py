@@ -87,6 +87,16 @@ class History:
     train_accuracy: list[float] = field(default_factory=list)
     held_out_accuracy: list[float] = field(default_factory=list)
 
+    def first(self, epochs: int) -> History:
+        """Entries 0 to ``epochs``: what a run of only ``epochs`` epochs with the same settings records, since its
+        first epochs are the same (the same seed gives the same order of examples)."""
+        end = as_positive_integer(epochs, "epochs") + 1
+        if end > len(self.train_loss):
+            raise ValueError(f"epochs must be at most the {len(self.train_loss) - 1} epochs recorded; got {epochs}")
+        return History(
+            self.train_loss[:end], self.held_out_loss[:end], self.train_accuracy[:end], self.held_out_accuracy[:end]
+        )
+
 
 EpochCallback = Callable[[int, History], None]
 
@@ -137,6 +147,24 @@ class FlatParameters:
     def step(self, eta: float, momentum: float) -> None:
         """``sgd_step`` on every parameter, from the gradients written into ``self.grads``."""
         sgd_step(self.theta, self.grad, self.velocity, eta, momentum, self.decay)
+
+
+def weight_decay_term(params: Parameters, weight_decay: float) -> Parameters:
+    """What the loop's update adds to each parameter's gradient for the weight decay, read off ``sgd_step`` itself:
+    with zero gradients, no momentum and η = 1, one step moves θ by exactly -(that term). It should be λW for each
+    weight array, the gradient of (λ/2) ‖W‖², and 0 for each bias.
+
+    Returns
+    -------
+    dict
+        The same keys and shapes as ``params``.
+    """
+    flat = FlatParameters(params, weight_decay)  # its gradients start at 0
+    before = flat.theta.copy()
+    flat.step(eta=1.0, momentum=0.0)
+    added = FlatParameters(params, 0.0)
+    added.theta[...] = before - flat.theta
+    return {name: value.copy() for name, value in added.params.items()}
 
 
 def epoch_order(rng: np.random.Generator, m: int, batch_size: int) -> list[np.ndarray]:

@@ -74,7 +74,10 @@ def test_seeded_runs_score_a_setting_by_the_mean_of_each_seeds_lowest_loss():
     np.testing.assert_array_equal(runs.lowest_per_seed, [0.2, 0.4])
     assert runs.mean_lowest == pytest.approx(0.3)
     np.testing.assert_allclose(runs.mean_curve, [2.3, 0.3])
-    assert "0.3000 (mean of 2 seeds; 0.2000 to 0.4000)" in str(runs)
+    assert (
+        str(runs)
+        == "lowest validation loss 0.3000 (mean of 2 seeds; 0.2000 to 0.4000), the mean curve lowest at epoch 1"
+    )
 
 
 def test_the_lowest_mean_and_the_smallest_setting_within_the_best_settings_spread():
@@ -92,3 +95,8 @@ def test_validation_runs_train_one_network_per_seed_and_repeat():
     assert runs.seeds == (0, 1) and all(len(history.held_out_loss) == 3 for history in runs.histories)
     assert runs.histories[0].held_out_loss != runs.histories[1].held_out_loss
     assert validation_runs(split, 8, settings, seeds=(1,)).histories[0].held_out_loss == runs.histories[1].held_out_loss
+
+
+def test_seeded_runs_cut_to_fewer_epochs_keep_every_seed():
+    cut = SeededRuns((0, 1), (History([3.0, 2.0, 1.0], [3.0, 2.5, 0.5]), History([3.0, 2.0, 1.0], [3.0, 1.5, 0.5])))
+    assert cut.first(1).mean_lowest == 2.0 and cut.mean_lowest == 0.5

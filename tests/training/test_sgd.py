@@ -1,12 +1,14 @@
 """Minibatch SGD, pinned step by step: the update rule, weight decay, the order of the examples, the callback."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from helpers import grad_wrt_logits
 from helpers.training.data import Split
 from helpers.training.network import LinearMSE, SoftmaxCrossEntropy, backward, forward, init_parameters, predict_classes
-from helpers.training.sgd import FlatParameters, TrainingSettings, epoch_order, train
+from helpers.training.sgd import FlatParameters, TrainingSettings, epoch_order, train, weight_decay_term
 
 
 def parameters(rng):
@@ -199,3 +201,23 @@ def test_train_records_both_parts_of_the_split_under_their_names(rng):
     history = train(params, data, SoftmaxCrossEntropy(), settings=TrainingSettings(eta=0.1, epochs=1))
     assert history.train_loss[0] == before_train and history.held_out_loss[0] == before_held_out
     assert history.held_out_accuracy[-1] == np.mean(predict_classes(params, a_held_out) == y_held_out)
+
+
+def test_the_first_epochs_of_a_longer_run_are_the_shorter_run(rng):
+    features, labels = rng.normal(size=(15, 3)), rng.integers(0, 2, size=15)
+    data = Split(features, labels, features[:5], labels[:5])
+    settings = TrainingSettings(eta=0.1, epochs=4, batch_size=4, momentum=0.9, weight_decay=0.01, seed=2)
+    longer = train(init_parameters(3, 4, 2), data, SoftmaxCrossEntropy(), settings=settings)
+    shorter = train(init_parameters(3, 4, 2), data, SoftmaxCrossEntropy(), settings=replace(settings, epochs=2))
+    assert longer.first(2) == shorter and len(longer.train_loss) == 5
+    with pytest.raises(ValueError, match="epochs must be at most the 4 epochs recorded; got 5"):
+        longer.first(5)
+
+
+def test_the_weight_decay_term_is_lambda_w_on_the_weights_and_zero_on_the_biases(rng):
+    params = parameters(rng)
+    added = weight_decay_term(params, 0.01)
+    for name in ("W_hidden", "W_out"):
+        np.testing.assert_allclose(added[name], 0.01 * params[name], rtol=1e-12)
+    for name in ("b_hidden", "b_out"):
+        np.testing.assert_array_equal(added[name], 0.0)
