@@ -28,3 +28,17 @@ def test_a_seed_comparison_counts_the_difference_of_the_means_in_test_images():
     text = str(comparison)
     assert "   1         97.00%         98.00%" in text
     assert "the means differ by 2.0 of one image" in text
+
+
+def test_the_comparison_runs_both_models_on_one_blas_thread(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    from helpers.training import digits_training
+
+    def blas_threads(data, seed):
+        return float(max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"))
+
+    monkeypatch.setattr(digits_training, "our_test_accuracy", blas_threads)
+    monkeypatch.setattr(digits_training, "mlp_test_accuracy", blas_threads)
+    comparison = digits_training.compare_with_mlp(digits_split(), seeds=(0, 1))
+    assert comparison.ours == comparison.library == (1.0, 1.0)
