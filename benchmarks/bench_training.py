@@ -12,7 +12,7 @@ SPLIT_SEEDS = (0, 1, 2, 3, 4)  # random_state of the train/test split, also the 
 
 def run(quick: bool = False) -> None:
     overrides = {"epochs": 2} if quick else {}
-    epochs = overrides.get("epochs", SETTINGS["epochs"])
+    epochs = overrides.get("epochs", SETTINGS.epochs)
     repeats = 1 if quick else 7
     seeds = SPLIT_SEEDS[:1] if quick else SPLIT_SEEDS
 

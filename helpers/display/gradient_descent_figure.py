@@ -14,7 +14,48 @@ from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure
 from helpers.kernels.mse import linear_output, mse
 from helpers.training.data import Split
-from helpers.training.linear_regression import TrainingHistory, gradient_descent, least_squares
+from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
+
+
+def descent_and_settling_figure(
+    history: TrainingHistory, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
+) -> Figure:
+    """Two panels of one gradient-descent run: train and test MSE (log scale) against the step, beside the
+    closed-form test MSE; and, on a linear scale zoomed to the first ``last_step`` steps, the test MSE's distance from
+    the closed form in percent, with ``test``'s tolerance band and its three steps marked."""
+    figure = Figure(figsize=(11, 3.6), layout="constrained")
+    loss_axes, gap_axes = figure.subplots(1, 2)
+    loss_axes.semilogy(history.train_loss, label="train MSE")
+    loss_axes.semilogy(history.held_out_loss, label="test MSE")
+    loss_axes.axhline(closed_form_test_loss, color="black", linestyle="--", linewidth=1, label="closed-form test MSE")
+    loss_axes.set_xlabel("step of gradient descent")
+    loss_axes.set_ylabel("MSE (log scale)")
+    loss_axes.set_title(f"diabetes, η = {eta:g}, {len(history.train_loss) - 1} steps")
+    loss_axes.legend()
+    steps = np.arange(min(last_step, len(test.gaps) - 1) + 1)
+    band = 100 * test.tolerance
+    gap_axes.axhspan(-band, band, color="grey", alpha=0.2, label=f"within {band:g}% of the closed form")
+    gap_axes.plot(steps, 100 * test.gaps[steps], color="C1", label="test MSE")
+    for step, what in (
+        (test.first_within, "first within"),
+        (test.worst, "out again, most"),
+        (test.stays_within, "within for good"),
+    ):
+        if step <= steps[-1]:
+            gap_axes.plot(step, 100 * test.gaps[step], "o", color="black", markersize=4)
+            gap_axes.annotate(
+                f"{what}: step {step}",
+                (step, 100 * test.gaps[step]),
+                textcoords="offset points",
+                xytext=(4, 6),
+                fontsize=8,
+            )
+    gap_axes.set_ylim(-band, 3 * band)
+    gap_axes.set_xlabel("step of gradient descent")
+    gap_axes.set_ylabel("test MSE above the closed form (%)")
+    gap_axes.set_title(f"the first {steps[-1]} steps, linear scale")
+    gap_axes.legend(loc="upper right", fontsize=8)
+    return figure
 
 
 class GradientDescentFigure(BlittedFigure):
@@ -43,29 +84,30 @@ class GradientDescentFigure(BlittedFigure):
         """Redraw the loss curves of ``history``, a run of ``steps`` steps at learning rate ``eta``."""
         steps_run = np.arange(len(history.train_loss))
         self.train_line.set_data(steps_run, history.train_loss)
-        self.test_line.set_data(steps_run, history.test_loss)
+        self.test_line.set_data(steps_run, history.held_out_loss)
         self.title.set_text(f"gradient descent, η = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
         return GradientDescentReading(
             eta=float(eta),
             steps=int(steps),
             final_train_loss=history.train_loss[-1],
-            final_test_loss=history.test_loss[-1],
+            final_test_loss=history.held_out_loss[-1],
             closed_form_test_loss=self.closed_form_test_loss,
             diverged=history.diverged,
         )
 
 
 class GradientDescentExplorer:
-    """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it."""
+    """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it;
+    ``split``'s held-out part is the test set (notebook 3's ``diabetes_split``), which the figure calls so."""
 
     def __init__(self, split: Split, max_steps: int = 1000) -> None:
         self.split = split
         W_out, b = least_squares(split.a_train, split.y_train)
-        self.figure = GradientDescentFigure(mse(split.y_test, linear_output(split.a_test, W_out, b)), max_steps)
+        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)), max_steps)
 
     def draw(self, eta: float, steps: int) -> GradientDescentReading:
         split = self.split
-        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_test, split.y_test)
+        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_held_out, split.y_held_out)
         return self.figure.draw(history, eta, steps)
 
     def to_png(self) -> bytes:

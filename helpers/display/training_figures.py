@@ -2,11 +2,14 @@
 averaged regression curves, misclassified digits, a confusion matrix; and notebook 4's explorer, which retrains and
 draws.
 
-A run's "held-out" curve is whatever ``Split.a_test`` held: the validation part when settings are being chosen,
+A run's "held-out" curve is whatever ``Split.a_held_out`` held: the validation part when settings are being chosen,
 the test set only in the final evaluation; ``held_out`` names it on the figure.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -23,13 +26,13 @@ def _draw_history(axes, history: History, held_out: str) -> None:
     epochs = np.arange(len(history.train_loss))
     loss_axes, accuracy_axes = axes
     loss_axes.plot(epochs, history.train_loss, label="train")
-    loss_axes.plot(epochs, history.test_loss, label=held_out)
+    loss_axes.plot(epochs, history.held_out_loss, label=held_out)
     loss_axes.set_yscale("log")
     loss_axes.set_xlabel("epoch")
     loss_axes.set_ylabel("cross-entropy loss")
     loss_axes.legend()
     accuracy_axes.plot(epochs, 100 * np.array(history.train_accuracy), label="train")
-    accuracy_axes.plot(epochs, 100 * np.array(history.test_accuracy), label=held_out)
+    accuracy_axes.plot(epochs, 100 * np.array(history.held_out_accuracy), label=held_out)
     accuracy_axes.set_ylim(80, 100.5)
     accuracy_axes.set_xlabel("epoch")
     accuracy_axes.set_ylabel("accuracy (%)")
@@ -43,12 +46,13 @@ def learning_curves(history: History, held_out: str = "validation") -> Figure:
     return figure
 
 
-def validation_loss_curves(histories: dict[str, History], title: str) -> Figure:
-    """The held-out (validation) loss against the epoch for several settings, one line each, labelled by its key."""
+def validation_loss_curves(curves: dict[str, Sequence[float]], title: str) -> Figure:
+    """Validation losses against the epoch (entry 0: before training) for several settings, one line each,
+    labelled by its key: e.g. each setting's ``SeededRuns.mean_curve``."""
     figure = Figure(figsize=(6.5, 3.4), layout="constrained")
     ax = figure.subplots()
-    for label, history in histories.items():
-        ax.plot(np.arange(len(history.test_loss)), history.test_loss, label=label)
+    for label, losses in curves.items():
+        ax.plot(np.arange(len(losses)), losses, label=label)
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.set_ylabel("validation cross-entropy loss")
@@ -78,6 +82,22 @@ def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear
     ax.set_ylabel("MSE (original units)")
     ax.set_ylim(2000, 8000)
     ax.legend()
+    return figure
+
+
+def output_gradient_image(grad_a_L: np.ndarray) -> Figure:
+    """A batch's ∇_{a_L} = (Ŷ - E)/m, shape (m, k), as an image: one row per example, one column per class, red
+    above 0 and blue below, on a colour scale symmetric about 0 (so the one blue cell of a row is its true class)."""
+    m, k = grad_a_L.shape
+    figure = Figure(figsize=(4.6, 0.8 + 0.14 * m), layout="constrained")
+    ax = figure.subplots()
+    limit = float(np.abs(grad_a_L).max())
+    image = ax.imshow(grad_a_L, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest")
+    ax.set_xticks(range(k))
+    ax.set_xlabel("class (0 to k - 1)")
+    ax.set_ylabel("example i of the batch")
+    ax.set_title(r"$\nabla_{a_L}\mathcal{L} = (\hat{Y} - E)/m$: blue at the true class", fontsize=10)
+    figure.colorbar(image, ax=ax)
     return figure
 
 
@@ -144,9 +164,9 @@ class LearningCurvesFigure(BlittedFigure):
         epochs = np.arange(len(history.train_loss))
         curves = (
             history.train_loss,
-            history.test_loss,
+            history.held_out_loss,
             100 * np.array(history.train_accuracy),
-            100 * np.array(history.test_accuracy),
+            100 * np.array(history.held_out_accuracy),
         )
         for line, values in zip(self.lines, curves, strict=True):
             line.set_data(epochs, values)
@@ -155,46 +175,35 @@ class LearningCurvesFigure(BlittedFigure):
 class TrainingExplorer:
     """For the widget: retrain the digits network for the chosen η, batch size and hidden size, then draw its
     learning curves. Training is ``helpers.training.sgd.train``'s; this class only chooses the run and draws it.
-    ``held_out`` names what ``data.a_test`` holds (the validation part, in notebook 4)."""
+    ``held_out`` names what ``data.a_held_out`` holds (the validation part, in notebook 4)."""
 
     def __init__(
         self,
         data: Split,
-        epochs: int = SETTINGS["epochs"],
-        momentum: float = SETTINGS["momentum"],
-        weight_decay: float = SETTINGS["weight_decay"],
+        epochs: int = SETTINGS.epochs,
+        momentum: float = SETTINGS.momentum,
+        weight_decay: float = SETTINGS.weight_decay,
         seed: int = 0,
         held_out: str = "validation",
     ) -> None:
         self.data = data
         self.held_out = held_out
-        self.epochs = epochs
-        self.momentum = momentum
-        self.weight_decay = weight_decay
-        self.seed = seed
+        # η and the batch size come from the controls; the rest is fixed for the explorer's life (and checked now)
+        self.settings = replace(SETTINGS, epochs=epochs, momentum=momentum, weight_decay=weight_decay, seed=seed)
         self.figure = LearningCurvesFigure(epochs, held_out)
 
     def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
         n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
-        params = init_parameters(n_inputs, hidden, k, seed=self.seed)
-        history = train(
-            params,
-            self.data,
-            SoftmaxCrossEntropy(),
-            eta,
-            self.epochs,
-            batch_size,
-            self.momentum,
-            self.weight_decay,
-            seed=self.seed,
-        )
+        params = init_parameters(n_inputs, hidden, k, seed=self.settings.seed)
+        settings = replace(self.settings, eta=eta, batch_size=batch_size)
+        history = train(params, self.data, SoftmaxCrossEntropy(), settings=settings)
         self.figure.draw(history)
         return TrainingReading(
             eta=float(eta),
             batch_size=int(batch_size),
             hidden=int(hidden),
             final_train_accuracy=history.train_accuracy[-1],
-            final_test_accuracy=history.test_accuracy[-1],
+            final_held_out_accuracy=history.held_out_accuracy[-1],
             held_out=self.held_out,
         )
 

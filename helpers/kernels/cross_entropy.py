@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.kernels.softmax import log_softmax
-from helpers.kernels.validation import as_class_labels, as_logits, as_real_array
+from helpers.kernels.validation import as_class_labels, as_logits, as_positive_integer, as_real_array
 
 
 def one_hot(l: int | ArrayLike, k: int) -> np.ndarray:
@@ -28,8 +28,7 @@ def one_hot(l: int | ArrayLike, k: int) -> np.ndarray:
     -------
     ndarray of float64, shape (k,) for an int ``l``, (m, k) for an (m,) array
     """
-    if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ValueError(f"k must be a positive integer number of classes; got {k!r}")
+    k = as_positive_integer(k, "k", "number of classes")
     if np.ndim(l) == 0:
         e = np.zeros(k)
         e[as_class_labels(l, k, m=None)] = 1.0

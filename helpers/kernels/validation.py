@@ -134,3 +134,40 @@ def as_targets(y: ArrayLike, yhat: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
             f"{yhat_array.shape} (numpy would broadcast them to an (m, m) matrix)"
         )
     return y_array, yhat_array
+
+
+def _is_integer(value: object) -> bool:
+    # bool is an int subclass in Python, but True epochs or a False seed is a slip, not a number
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def as_positive_integer(value: object, name: str, what: str = "") -> int:
+    """Return ``value`` as an ``int`` if it is an integer >= 1 (a count: classes, units, epochs, a batch size).
+
+    ``what`` says what is counted, for the message (e.g. "number of classes"). Raises a ``ValueError`` naming
+    ``name`` for anything else: a float such as 2.0, a bool, 0 or a negative number.
+    """
+    if not _is_integer(value) or value < 1:
+        counted = f" {what}" if what else ""
+        raise ValueError(f"{name} must be a positive integer{counted}; got {value!r}")
+    return int(value)
+
+
+def as_learning_rate(value: object, name: str = "eta") -> float:
+    """Return ``value`` as a ``float`` if it is a finite number > 0, the learning rate η of an update."""
+    if isinstance(value, (bool, np.bool_)) or not (
+        isinstance(value, (int, float, np.integer, np.floating)) and np.isfinite(value) and value > 0
+    ):
+        raise ValueError(f"{name} must be a positive learning rate, a finite number > 0; got {value!r}")
+    return float(value)
+
+
+def as_seed(value: object, name: str = "seed") -> int:
+    """Return ``value`` as an ``int`` if it is an integer >= 0, a seed for ``numpy.random.default_rng``.
+
+    numpy would also take None (a fresh, unrepeatable seed) or an array: both are refused, so that a run named
+    by its seed repeats.
+    """
+    if not _is_integer(value) or value < 0:
+        raise ValueError(f"{name} must be an integer >= 0, a seed that makes the run repeat; got {value!r}")
+    return int(value)

@@ -3,10 +3,12 @@
 Features are standardised with the training split's mean and standard
 deviation only, so nothing about the test split leaks into training.
 
-The ``*_validation_split`` functions carve a validation part out of the same
+Every function returns a ``Split``: a training part and a *held-out* part. For
+``diabetes_split`` and ``digits_split`` the held-out part is the test set. The
+``*_validation_split`` functions carve a validation part out of the same
 training split (the test examples are never in it), for choosing settings
-without looking at the test set: their ``a_test``/``y_test`` hold the
-validation part, standardised with the remaining training part's statistics.
+without looking at the test set: there the held-out part is that validation
+part, standardised with the remaining training part's statistics.
 """
 
 from __future__ import annotations
@@ -20,20 +22,20 @@ from sklearn.model_selection import train_test_split
 
 @dataclass(frozen=True)
 class Split:
-    """A fixed train/test split: ``a_*`` of shape (m, u); ``y_*`` of shape (m, 1) for regression, (m,) labels
-    for classes."""
+    """A training part and a held-out part (the test set, or a validation part: the function that made the split
+    says which): ``a_*`` of shape (m, u); ``y_*`` of shape (m, 1) for regression, (m,) labels for classes."""
 
     a_train: np.ndarray
     y_train: np.ndarray
-    a_test: np.ndarray
-    y_test: np.ndarray
+    a_held_out: np.ndarray
+    y_held_out: np.ndarray
 
 
-def _standardise(a_train: np.ndarray, a_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _standardise(a_train: np.ndarray, a_held_out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     mean = a_train.mean(axis=0)
     std = a_train.std(axis=0)
     std[std == 0] = 1.0  # a constant feature (a blank pixel) stays 0 rather than dividing by 0
-    return (a_train - mean) / std, (a_test - mean) / std
+    return (a_train - mean) / std, (a_held_out - mean) / std
 
 
 def diabetes_split(test_size: float = 0.2, random_state: int = 0) -> Split:
@@ -42,7 +44,8 @@ def diabetes_split(test_size: float = 0.2, random_state: int = 0) -> Split:
     Returns
     -------
     Split
-        ``a_train`` (353, 10), ``y_train`` (353, 1), ``a_test`` (89, 10), ``y_test`` (89, 1).
+        ``a_train`` (353, 10), ``y_train`` (353, 1); the held-out part is the test set, ``a_held_out`` (89, 10),
+        ``y_held_out`` (89, 1).
     """
     a_train, a_test, y_train, y_test = _diabetes_raw_split(test_size, random_state)
     a_train, a_test = _standardise(a_train, a_test)
@@ -55,12 +58,12 @@ def _diabetes_raw_split(test_size: float, random_state: int) -> tuple[np.ndarray
 
 
 def diabetes_validation_split(validation: float = 0.2, test_size: float = 0.2, random_state: int = 0) -> Split:
-    """``diabetes_split``'s training part split again into a fitting part and a validation part (``a_test``).
+    """``diabetes_split``'s training part split again into a fitting part and a validation part (``a_held_out``).
 
     Returns
     -------
     Split
-        ``a_train`` (282, 10), ``y_train`` (282, 1), ``a_test`` (71, 10), ``y_test`` (71, 1) with the defaults;
+        ``a_train`` (282, 10), ``y_train`` (282, 1), ``a_held_out`` (71, 10), ``y_held_out`` (71, 1) with the defaults;
         the 89 test patients of ``diabetes_split`` are in neither part.
     """
     a_train, _, y_train, _ = _diabetes_raw_split(test_size, random_state)
@@ -80,7 +83,8 @@ def digits_split(test_size: float = 0.2, random_state: int = 0) -> Split:
     Returns
     -------
     Split
-        ``a_train`` (1437, 64), ``y_train`` (1437,) int labels, ``a_test`` (360, 64), ``y_test`` (360,).
+        ``a_train`` (1437, 64), ``y_train`` (1437,) int labels; the held-out part is the test set, ``a_held_out``
+        (360, 64), ``y_held_out`` (360,).
     """
     a_train, a_test, y_train, y_test = _digits_raw_split(test_size, random_state)
     a_train, a_test = _standardise(a_train, a_test)
@@ -89,12 +93,12 @@ def digits_split(test_size: float = 0.2, random_state: int = 0) -> Split:
 
 def digits_validation_split(validation: float = 0.2, test_size: float = 0.2, random_state: int = 0) -> Split:
     """``digits_split``'s training part split again, stratified and seeded, into a fitting part and a validation
-    part (``a_test``), pixels standardised with the fitting part's statistics only.
+    part (``a_held_out``), pixels standardised with the fitting part's statistics only.
 
     Returns
     -------
     Split
-        ``a_train`` (1149, 64), ``y_train`` (1149,), ``a_test`` (288, 64), ``y_test`` (288,) with the defaults;
+        ``a_train`` (1149, 64), ``y_train`` (1149,), ``a_held_out`` (288, 64), ``y_held_out`` (288,) with the defaults;
         the 360 test images of ``digits_split`` are in neither part.
     """
     a_train, _, y_train, _ = _digits_raw_split(test_size, random_state)
@@ -121,4 +125,4 @@ def with_standardised_target(split: Split) -> tuple[Split, float]:
     """
     mean = float(split.y_train.mean())
     std = float(split.y_train.std())
-    return Split(split.a_train, (split.y_train - mean) / std, split.a_test, (split.y_test - mean) / std), std
+    return Split(split.a_train, (split.y_train - mean) / std, split.a_held_out, (split.y_held_out - mean) / std), std

@@ -8,6 +8,7 @@ step, so it converges when η < 2/λ_max, and without oscillating when η ≤ 1/
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,20 +19,20 @@ from helpers.kernels.mse import (
     unchecked_mse_grad_wrt_bias,
     unchecked_mse_grad_wrt_weights,
 )
-from helpers.kernels.validation import as_matrix
+from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer
 
 DIVERGED_LOSS = 1e12
 
 
 @dataclass
 class TrainingHistory:
-    """Weights and losses of a gradient-descent run; ``diverged`` is True if the loss passed 1e12 and the run
-    stopped."""
+    """Weights and losses of a gradient-descent run, on the training set and (when one was given) a held-out set;
+    ``diverged`` is True if the loss passed 1e12 and the run stopped."""
 
     W_out: np.ndarray
     b: np.ndarray
     train_loss: list[float] = field(default_factory=list)
-    test_loss: list[float] = field(default_factory=list)
+    held_out_loss: list[float] = field(default_factory=list)
     diverged: bool = False
 
 
@@ -40,8 +41,8 @@ def gradient_descent(
     y: np.ndarray,
     eta: float,
     steps: int,
-    a_test: np.ndarray | None = None,
-    y_test: np.ndarray | None = None,
+    a_held_out: np.ndarray | None = None,
+    y_held_out: np.ndarray | None = None,
 ) -> TrainingHistory:
     """Run ``steps`` full-batch updates W_out ← W_out - η ∂L/∂W_out, b ← b - η ∂L/∂b from zeros.
 
@@ -52,34 +53,31 @@ def gradient_descent(
     eta : float
         The learning rate η.
     steps : int
-    a_test, y_test : ndarray, optional
-        A held-out set whose loss is recorded at every step too.
+    a_held_out, y_held_out : ndarray, optional
+        A held-out set (notebook 3's test set) whose loss is recorded at every step too.
 
     Returns
     -------
     TrainingHistory
-        ``train_loss[t]`` (and ``test_loss[t]``) is the loss before update t; the last entry is after the final one.
+        ``train_loss[t]`` (and ``held_out_loss[t]``) is the loss before update t; the last entry is after the final one.
     """
-    if isinstance(eta, (bool, np.bool_)) or not (
-        isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0
-    ):
-        raise ValueError(f"eta must be a positive learning rate; got {eta!r}")
-    if isinstance(steps, (bool, np.bool_)) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0; got {steps!r}")
+    eta = as_learning_rate(eta)
+    steps = as_positive_integer(steps, "steps", "number of updates")
     a = as_matrix(a, "a", (None, None))
     y = as_matrix(y, "y", (a.shape[0], 1))
-    if (a_test is None) != (y_test is None):
-        raise ValueError("a_test and y_test must be given together, or neither")
-    if a_test is not None:
-        a_test = as_matrix(a_test, "a_test", (None, a.shape[1]))
-        y_test = as_matrix(y_test, "y_test", (a_test.shape[0], 1))
+    if (a_held_out is None) != (y_held_out is None):
+        raise ValueError("a_held_out and y_held_out must be given together, or neither")
+    if a_held_out is not None:
+        a_held_out = as_matrix(a_held_out, "a_held_out", (None, a.shape[1]))
+        y_held_out = as_matrix(y_held_out, "y_held_out", (a_held_out.shape[0], 1))
     history = TrainingHistory(W_out=np.zeros((a.shape[1], 1)), b=np.zeros((1, 1)))
     for step in range(steps + 1):
         yhat = unchecked_linear_output(a, history.W_out, history.b)
         loss = unchecked_mse(y, yhat)
         history.train_loss.append(loss)
-        if a_test is not None:
-            history.test_loss.append(unchecked_mse(y_test, unchecked_linear_output(a_test, history.W_out, history.b)))
+        if a_held_out is not None:
+            held_out_yhat = unchecked_linear_output(a_held_out, history.W_out, history.b)
+            history.held_out_loss.append(unchecked_mse(y_held_out, held_out_yhat))
         if loss > DIVERGED_LOSS:
             history.diverged = True
             break
@@ -100,3 +98,36 @@ def largest_hessian_eigenvalue(a: np.ndarray) -> float:
     """λ_max of H = (2/m) ãᵀã, ã = [a, 1]: the curvature that limits the learning rate."""
     with_ones = np.hstack([a, np.ones((a.shape[0], 1))])
     return float(np.linalg.eigvalsh((2.0 / a.shape[0]) * with_ones.T @ with_ones)[-1])
+
+
+@dataclass(frozen=True)
+class Settling:
+    """When a loss curve first comes within a fraction ``tolerance`` of a reference value, how far out it goes again,
+    and from which step on it stays within.
+
+    ``gaps[t]`` is loss[t] / reference - 1; ``worst`` is the step of the largest |gap| between ``first_within`` and
+    ``stays_within`` (``first_within`` itself when the curve never leaves again).
+    """
+
+    tolerance: float
+    gaps: np.ndarray
+    first_within: int
+    worst: int
+    stays_within: int
+
+
+def settling(losses: Sequence[float], reference: float, tolerance: float) -> Settling:
+    """The ``Settling`` of ``losses`` (entry t after t steps) around ``reference``, for a fraction ``tolerance``."""
+    if not (np.isfinite(reference) and reference > 0):
+        raise ValueError(f"reference must be a positive loss; got {reference!r}")
+    if not tolerance > 0:
+        raise ValueError(f"tolerance must be a fraction > 0; got {tolerance!r}")
+    gaps = np.asarray(losses, dtype=float) / reference - 1
+    within = np.abs(gaps) < tolerance
+    if not within[-1]:
+        raise ValueError(f"losses must end within {tolerance:.1%} of the reference; the last is {gaps[-1]:+.2%} off")
+    first_within = int(np.argmax(within))
+    outside = np.flatnonzero(~within)
+    stays_within = int(outside[-1]) + 1 if outside.size else 0
+    worst = first_within + int(np.argmax(np.abs(gaps[first_within : max(stays_within, first_within + 1)])))
+    return Settling(tolerance, gaps, first_within, worst, stays_within)

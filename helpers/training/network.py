@@ -29,7 +29,7 @@ from helpers.kernels.activations import Activation, activation_named
 from helpers.kernels.cross_entropy import unchecked_cross_entropy_and_grad
 from helpers.kernels.gradcheck import entrywise_relative_error, norm_relative_error, numerical_gradient
 from helpers.kernels.mse import unchecked_mse_and_grad_wrt_yhat
-from helpers.kernels.validation import as_class_labels, as_matrix
+from helpers.kernels.validation import as_class_labels, as_matrix, as_positive_integer, as_seed
 
 Parameters = dict[str, np.ndarray]
 PARAMETER_NAMES = ("W_hidden", "b_hidden", "W_out", "b_out")
@@ -82,10 +82,10 @@ def init_parameters(n_inputs: int, hidden: int, k: int, seed: int = 0) -> Parame
     dict
         ``W_hidden`` (n_inputs, hidden), ``b_hidden`` (hidden, 1), ``W_out`` (hidden, k), ``b_out`` (k, 1).
     """
-    for name, value in (("n_inputs", n_inputs), ("hidden", hidden), ("k", k)):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive integer; got {value!r}")
-    rng = np.random.default_rng(seed)
+    n_inputs = as_positive_integer(n_inputs, "n_inputs", "number of input features")
+    hidden = as_positive_integer(hidden, "hidden", "number of hidden units")
+    k = as_positive_integer(k, "k", "number of outputs")
+    rng = np.random.default_rng(as_seed(seed))
     return {
         "W_hidden": rng.normal(0.0, np.sqrt(2.0 / n_inputs), size=(n_inputs, hidden)),
         "b_hidden": np.zeros((hidden, 1)),
@@ -116,7 +116,8 @@ class ForwardCache:
     a_L: np.ndarray
 
 
-def _forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
+def unchecked_forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
+    """``forward`` on arrays already checked (the training loop's), with the activation ``g`` itself."""
     z = x @ params["W_hidden"]
     z += params["b_hidden"].T
     h = g.g(z)
@@ -125,9 +126,11 @@ def _forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
     return ForwardCache(x=x, z=z, h=h, a_L=a_L)
 
 
-def _backward_into(
+def unchecked_backward_into(
     grads: Parameters, params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation
 ) -> Parameters:
+    """``backward`` on arrays already checked, written into the arrays of ``grads`` (the training loop's, which
+    reuses them at every step): notebook 4's lines of section 3 in a row."""
     grad_h = grad_a_L @ params["W_out"].T  # ∂L/∂h = ∂L/∂a_L W_outᵀ
     grad_h *= g.derivative(cache.z)  # now ∂L/∂z = ∂L/∂h ⊙ g'(z)
     np.matmul(cache.x.T, grad_h, out=grads["W_hidden"])
@@ -139,24 +142,15 @@ def _backward_into(
 
 def _backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation) -> Parameters:
     grads = {name: np.empty_like(value) for name, value in params.items()}
-    return _backward_into(grads, params, cache, grad_a_L, g)
+    return unchecked_backward_into(grads, params, cache, grad_a_L, g)
 
 
 def _loss_and_gradients(
     params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, g: Activation
 ) -> tuple[float, Parameters]:
-    cache = _forward(params, x, g)
+    cache = unchecked_forward(params, x, g)
     loss, grad_a_L = output.loss_and_grad(cache.a_L, targets)
     return loss, _backward(params, cache, grad_a_L, g)
-
-
-def _gradients_into(
-    grads: Parameters, params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, g: Activation
-) -> None:
-    """The gradients of ``_loss_and_gradients``, written into the arrays of ``grads`` (the loss is not kept)."""
-    cache = _forward(params, x, g)
-    _, grad_a_L = output.loss_and_grad(cache.a_L, targets)
-    _backward_into(grads, params, cache, grad_a_L, g)
 
 
 def _check_inputs(params: Parameters, x: object) -> np.ndarray:
@@ -167,7 +161,7 @@ def _check_inputs(params: Parameters, x: object) -> np.ndarray:
 def forward(params: Parameters, x: np.ndarray, activation: str = "relu") -> ForwardCache:
     """Run the network on a batch ``x`` of shape (m, n_inputs); ``cache.a_L`` (m, k) is the output pre-activation."""
     g = activation_named(activation)
-    return _forward(params, _check_inputs(params, x), g)
+    return unchecked_forward(params, _check_inputs(params, x), g)
 
 
 def backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, activation: str = "relu") -> Parameters:
@@ -208,7 +202,7 @@ def gradient_check(
     for name in params:
 
         def loss_at(value: np.ndarray, name: str = name) -> float:
-            return output.loss_and_grad(_forward({**params, name: value}, x, g).a_L, targets)[0]
+            return output.loss_and_grad(unchecked_forward({**params, name: value}, x, g).a_L, targets)[0]
 
         numeric = numerical_gradient(loss_at, params[name])
         entry_errors = entrywise_relative_error(analytic[name], numeric)

@@ -1,7 +1,7 @@
 """Minibatch stochastic gradient descent, with momentum and weight decay as options, for ``helpers.training.network``.
 
-``train`` checks its arguments once, then runs the loop on arrays known to be
-good: no kernel in the loop checks its inputs again at every step.
+``train`` is the whole loop: it checks its arguments once, then runs on arrays known to be good, so no kernel in
+the loop checks its inputs again at every step. Its settings travel together in one ``TrainingSettings``.
 """
 
 from __future__ import annotations
@@ -13,22 +13,89 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from helpers.kernels.activations import Activation, activation_named
-from helpers.kernels.validation import as_matrix
+from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer, as_seed
 from helpers.training.data import Split
-from helpers.training.network import OutputLayer, Parameters, _forward, _gradients_into, check_parameters
+from helpers.training.network import (
+    OutputLayer,
+    Parameters,
+    check_parameters,
+    unchecked_backward_into,
+    unchecked_forward,
+)
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """Everything that decides a training run besides the data, the initial parameters and the output layer.
+
+    Checked when made, so a bad value is refused by name before any training starts.
+
+    Attributes
+    ----------
+    eta : float
+        The learning rate η, > 0.
+    epochs : int
+        Passes over the training examples, >= 1.
+    batch_size : int
+        Examples per minibatch, >= 1 (the last batch of an epoch may be shorter).
+    momentum : float
+        In [0, 1); 0 is plain SGD.
+    weight_decay : float
+        λ >= 0: the L2 penalty (λ/2) ‖W‖² on the weights (not the biases), whose gradient λW each step adds.
+    activation : str
+        The hidden layer's g: "relu" or "sigmoid".
+    seed : int
+        Seeds the order in which the examples are visited.
+    """
+
+    eta: float
+    epochs: int
+    batch_size: int = 32
+    momentum: float = 0.0
+    weight_decay: float = 0.0
+    activation: str = "relu"
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        as_learning_rate(self.eta)
+        as_positive_integer(self.epochs, "epochs")
+        as_positive_integer(self.batch_size, "batch_size")
+        if isinstance(self.momentum, (bool, np.bool_)) or not (
+            isinstance(self.momentum, (int, float, np.floating)) and 0 <= self.momentum < 1
+        ):
+            raise ValueError(f"momentum must be in [0, 1); got {self.momentum!r}")
+        if isinstance(self.weight_decay, (bool, np.bool_)) or not (
+            isinstance(self.weight_decay, (int, float, np.floating))
+            and np.isfinite(self.weight_decay)
+            and self.weight_decay >= 0
+        ):
+            raise ValueError(f"weight_decay must be a finite number >= 0; got {self.weight_decay!r}")
+        activation_named(self.activation)
+        as_seed(self.seed)
 
 
 @dataclass
 class History:
-    """Per-epoch loss (and, when the output layer reports one, accuracy) on the train and test sets.
+    """Per-epoch loss (and, when the output layer reports one, accuracy) on the training part and the held-out
+    part of a ``Split`` (the validation part while settings are chosen, the test set at the end).
 
     Entry 0 is before training; entry t is after epoch t.
     """
 
     train_loss: list[float] = field(default_factory=list)
-    test_loss: list[float] = field(default_factory=list)
+    held_out_loss: list[float] = field(default_factory=list)
     train_accuracy: list[float] = field(default_factory=list)
-    test_accuracy: list[float] = field(default_factory=list)
+    held_out_accuracy: list[float] = field(default_factory=list)
+
+    def first(self, epochs: int) -> History:
+        """Entries 0 to ``epochs``: what a run of only ``epochs`` epochs with the same settings records, since its
+        first epochs are the same (the same seed gives the same order of examples)."""
+        end = as_positive_integer(epochs, "epochs") + 1
+        if end > len(self.train_loss):
+            raise ValueError(f"epochs must be at most the {len(self.train_loss) - 1} epochs recorded; got {epochs}")
+        return History(
+            self.train_loss[:end], self.held_out_loss[:end], self.train_accuracy[:end], self.held_out_accuracy[:end]
+        )
 
 
 EpochCallback = Callable[[int, History], None]
@@ -82,6 +149,24 @@ class FlatParameters:
         sgd_step(self.theta, self.grad, self.velocity, eta, momentum, self.decay)
 
 
+def weight_decay_term(params: Parameters, weight_decay: float) -> Parameters:
+    """What the loop's update adds to each parameter's gradient for the weight decay, read off ``sgd_step`` itself:
+    with zero gradients, no momentum and η = 1, one step moves θ by exactly -(that term). It should be λW for each
+    weight array, the gradient of (λ/2) ‖W‖², and 0 for each bias.
+
+    Returns
+    -------
+    dict
+        The same keys and shapes as ``params``.
+    """
+    flat = FlatParameters(params, weight_decay)  # its gradients start at 0
+    before = flat.theta.copy()
+    flat.step(eta=1.0, momentum=0.0)
+    added = FlatParameters(params, 0.0)
+    added.theta[...] = before - flat.theta
+    return {name: value.copy() for name, value in added.params.items()}
+
+
 def epoch_order(rng: np.random.Generator, m: int, batch_size: int) -> list[np.ndarray]:
     """One epoch's minibatches: a fresh permutation of the m example indices, cut into runs of ``batch_size``
     (the last may be shorter). Every example appears exactly once."""
@@ -89,115 +174,64 @@ def epoch_order(rng: np.random.Generator, m: int, batch_size: int) -> list[np.nd
     return [order[start : start + batch_size] for start in range(0, m, batch_size)]
 
 
-def _record(history: History, params: Parameters, data: Split, output: OutputLayer, g: Activation) -> None:
+def evaluate_into(history: History, params: Parameters, data: Split, output: OutputLayer, g: Activation) -> None:
+    """Append the loss (and accuracy) on the whole training part and the whole held-out part to ``history``."""
     for x, targets, losses, accuracies in (
         (data.a_train, data.y_train, history.train_loss, history.train_accuracy),
-        (data.a_test, data.y_test, history.test_loss, history.test_accuracy),
+        (data.a_held_out, data.y_held_out, history.held_out_loss, history.held_out_accuracy),
     ):
-        a_L = _forward(params, x, g).a_L
+        a_L = unchecked_forward(params, x, g).a_L
         loss, _ = output.loss_and_grad(a_L, targets)
         losses.append(loss)
         if output.reports_accuracy:
             accuracies.append(float(np.mean(np.argmax(a_L, axis=1) == targets)))  # argmax of a_L is argmax of ŷ
 
 
-def _check_data(data: Split, params: Parameters, output: OutputLayer) -> Split:
+def checked_split(data: Split, params: Parameters, output: OutputLayer) -> Split:
+    """``data`` with each array checked against ``params``' sizes and ``output``'s targets, an error naming it."""
     n_inputs, k = params["W_hidden"].shape[0], params["W_out"].shape[1]
     a_train = as_matrix(data.a_train, "data.a_train", (None, n_inputs))
-    a_test = as_matrix(data.a_test, "data.a_test", (None, n_inputs))
+    a_held_out = as_matrix(data.a_held_out, "data.a_held_out", (None, n_inputs))
     y_train = output.check_targets(data.y_train, a_train.shape[0], k, "data.y_train")
-    y_test = output.check_targets(data.y_test, a_test.shape[0], k, "data.y_test")
-    return Split(a_train, y_train, a_test, y_test)
+    y_held_out = output.check_targets(data.y_held_out, a_held_out.shape[0], k, "data.y_held_out")
+    return Split(a_train, y_train, a_held_out, y_held_out)
 
 
 def train(
     params: Parameters,
     data: Split,
     output: OutputLayer,
-    eta: float,
-    epochs: int,
-    batch_size: int = 32,
-    momentum: float = 0.0,
-    weight_decay: float = 0.0,
-    activation: str = "relu",
-    seed: int = 0,
+    *,
+    settings: TrainingSettings,
     on_epoch: EpochCallback | None = None,
     record: bool = True,
 ) -> History:
-    """Train ``params`` in place by minibatch SGD on ``data``.
+    """Train ``params`` (as ``init_parameters`` makes them) in place by minibatch SGD on ``data.a_train``.
 
-    Each epoch visits every training example once, in an order drawn from a
-    generator seeded by ``seed`` (new each epoch, the same for the same seed),
-    and takes one ``sgd_step`` per minibatch. Plain SGD when momentum = 0.
-
-    Parameters
-    ----------
-    params : dict
-        As ``init_parameters`` makes it; updated in place.
-    data : Split
-        ``a_train`` (m, n_inputs) and its targets, ``a_test`` and its targets, as ``output`` takes them.
-    output : OutputLayer
-        ``SoftmaxCrossEntropy()`` or ``LinearMSE()``.
-    on_epoch : callable, optional
-        Called as ``on_epoch(epoch, history)`` after each epoch (1 to ``epochs``), e.g. a progress bar.
-    record : bool
-        Evaluate the loss (and accuracy) on the whole train and test sets before training and after each
-        epoch. False skips that evaluation and returns an empty ``History``; the training is the same.
-
-    Returns
-    -------
-    History
-        Losses (and accuracies, when ``output.reports_accuracy``) before training and after each epoch.
+    ``output`` is ``SoftmaxCrossEntropy()`` or ``LinearMSE()``. Returns the loss (and accuracy) on both parts of
+    ``data`` before training and after each epoch; ``record=False`` skips that evaluation (the training is the
+    same). ``on_epoch(epoch, history)`` is called after each epoch, e.g. by a progress bar.
     """
-    if isinstance(eta, (bool, np.bool_)) or not (
-        isinstance(eta, (int, float, np.floating)) and np.isfinite(eta) and eta > 0
-    ):
-        raise ValueError(f"eta must be a positive learning rate; got {eta!r}")
-    if not (isinstance(momentum, (int, float, np.floating)) and 0 <= momentum < 1):
-        raise ValueError(f"momentum must be in [0, 1); got {momentum!r}")
-    if not (isinstance(weight_decay, (int, float, np.floating)) and np.isfinite(weight_decay) and weight_decay >= 0):
-        raise ValueError(f"weight_decay must be a finite number >= 0; got {weight_decay!r}")
-    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive integer; got {value!r}")
-    g = activation_named(activation)
-    check_parameters(params)
-    data = _check_data(data, params, output)
-
-    with BLAS.limit(limits=1, user_api="blas"):
-        history = _train_checked(
-            params, data, output, eta, epochs, batch_size, momentum, weight_decay, g, seed, on_epoch, record
-        )
-    return history
-
-
-def _train_checked(
-    params: Parameters,
-    data: Split,
-    output: OutputLayer,
-    eta: float,
-    epochs: int,
-    batch_size: int,
-    momentum: float,
-    weight_decay: float,
-    g: Activation,
-    seed: int,
-    on_epoch: EpochCallback | None,
-    record: bool,
-) -> History:
-    rng = np.random.default_rng(seed)
-    flat = FlatParameters(params, weight_decay)
+    if not isinstance(settings, TrainingSettings):
+        raise TypeError(f"settings must be a TrainingSettings; got {type(settings).__name__}")
+    data = checked_split(data, check_parameters(params), output)  # once: nothing below checks again
+    g = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
+    rng = np.random.default_rng(settings.seed)  # the order of the examples: the same for the same seed
+    flat = FlatParameters(params, settings.weight_decay)  # parameters, gradients, velocities: three flat arrays
     history = History()
-    if record:
-        _record(history, flat.params, data, output, g)
-    for epoch in range(1, epochs + 1):
-        for batch in epoch_order(rng, data.a_train.shape[0], batch_size):
-            _gradients_into(flat.grads, flat.params, data.a_train[batch], data.y_train[batch], output, g)
-            flat.step(eta, momentum)
+    with BLAS.limit(limits=1, user_api="blas"):
         if record:
-            _record(history, flat.params, data, output, g)
-        if on_epoch is not None:
-            on_epoch(epoch, history)
+            evaluate_into(history, flat.params, data, output, g)  # entry 0: before training
+        for epoch in range(1, settings.epochs + 1):
+            for batch in epoch_order(rng, data.a_train.shape[0], settings.batch_size):  # shuffle, then cut
+                cache = unchecked_forward(flat.params, data.a_train[batch], g)  # a_1, h = g(a_1), a_L
+                _, grad_a_L = output.loss_and_grad(cache.a_L, data.y_train[batch])  # e.g. (Ŷ - E)/m
+                unchecked_backward_into(flat.grads, flat.params, cache, grad_a_L, g)  # every ∇, into flat.grad
+                flat.step(settings.eta, settings.momentum)  # v ← μ v - η (∇ + λ W),  θ ← θ + v
+            if record:
+                evaluate_into(history, flat.params, data, output, g)  # after epoch `epoch`
+            if on_epoch is not None:
+                on_epoch(epoch, history)
     for name, value in flat.params.items():
-        params[name][...] = value
+        params[name][...] = value  # into the caller's arrays
     return history

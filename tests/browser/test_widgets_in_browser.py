@@ -72,7 +72,7 @@ def training_reading(settings: dict) -> str:
     from helpers.training.data import digits_validation_split
     from helpers.training.digits_training import SETTINGS
 
-    figure = TrainingExplorer(digits_validation_split(), epochs=SETTINGS["epochs"])
+    figure = TrainingExplorer(digits_validation_split(), epochs=SETTINGS.epochs)
     return str(figure.draw(settings["eta"], settings["batch_size"], settings["hidden"]))
 
 

@@ -26,9 +26,10 @@ def test_learning_curves_label_the_held_out_set(rng):
 
 
 def test_validation_loss_curves_draw_one_line_per_setting(rng):
-    figure = validation_loss_curves({"λ = 0": _history(rng), "λ = 0.01": _history(rng)}, "64 hidden units")
-    (ax,) = figure.axes
+    curves = {"λ = 0": _history(rng).held_out_loss, "λ = 0.01": _history(rng).held_out_loss}
+    (ax,) = validation_loss_curves(curves, "64 hidden units").axes
     assert [line.get_label() for line in ax.get_lines()] == ["λ = 0", "λ = 0.01"]
+    np.testing.assert_array_equal(ax.get_lines()[1].get_ydata(), curves["λ = 0.01"])
 
 
 def test_averaged_regression_curves_draw_the_mean_of_the_seeds(rng):
@@ -50,8 +51,23 @@ def test_the_learning_curves_figure_draws_a_history_without_training():
     from helpers.display.training_figures import LearningCurvesFigure
     from helpers.training.sgd import History
 
-    history = History(train_loss=[2.3, 0.5], test_loss=[2.3, 0.6], train_accuracy=[0.1, 0.9], test_accuracy=[0.1, 0.85])
+    history = History(
+        train_loss=[2.3, 0.5], held_out_loss=[2.3, 0.6], train_accuracy=[0.1, 0.9], held_out_accuracy=[0.1, 0.85]
+    )
     figure = LearningCurvesFigure(epochs=1, held_out="validation")
     figure.draw(history)
     np.testing.assert_array_equal(figure.lines[3].get_ydata(), [10.0, 85.0])
     assert figure.to_png().startswith(b"\x89PNG")
+
+
+def test_the_output_gradient_image_shows_the_gradient_on_a_scale_symmetric_about_zero(rng):
+    from helpers import grad_wrt_logits
+    from helpers.display.training_figures import output_gradient_image
+
+    labels = rng.integers(0, 4, size=6)
+    grad = grad_wrt_logits(rng.normal(size=(6, 4)), labels)
+    figure = output_gradient_image(grad)
+    image = figure.axes[0].get_images()[0]
+    np.testing.assert_array_equal(image.get_array(), grad)
+    low, high = image.get_clim()
+    assert low == -high == -np.abs(grad).max()

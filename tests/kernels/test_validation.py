@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import helpers as h
+from helpers.kernels.validation import as_learning_rate, as_positive_integer, as_seed
 
 a3 = np.array([0.5, -1.0, 2.0])
 yhat3 = np.array([0.2, 0.3, 0.5])
@@ -103,3 +104,35 @@ def test_logits_further_apart_than_the_largest_float_get_a_named_error_not_a_war
 def test_a_masked_array_is_refused_by_name_rather_than_its_mask_ignored(call):
     with pytest.raises(TypeError, match="masked array"):
         call()
+
+
+@pytest.mark.parametrize("value", [0, -3, 2.0, True, np.bool_(True), "3", None])
+def test_a_count_must_be_a_positive_integer(value):
+    with pytest.raises(ValueError, match=r"epochs must be a positive integer; got"):
+        as_positive_integer(value, "epochs")
+
+
+def test_a_count_names_what_it_counts_and_comes_back_as_an_int():
+    with pytest.raises(ValueError, match="k must be a positive integer number of classes; got 0"):
+        as_positive_integer(0, "k", "number of classes")
+    assert as_positive_integer(np.int64(3), "k") == 3 and type(as_positive_integer(np.int64(3), "k")) is int
+
+
+@pytest.mark.parametrize("value", [0.0, -0.1, float("nan"), float("inf"), True, "0.1", None])
+def test_a_learning_rate_must_be_finite_and_positive(value):
+    with pytest.raises(ValueError, match="eta must be a positive learning rate"):
+        as_learning_rate(value)
+
+
+def test_a_learning_rate_comes_back_as_a_float():
+    assert as_learning_rate(np.float32(0.5)) == 0.5 and as_learning_rate(1) == 1.0
+
+
+@pytest.mark.parametrize("value", [-1, 1.0, None, True, [1, 2]])
+def test_a_seed_must_be_an_integer_at_least_zero(value):
+    with pytest.raises(ValueError, match="seed must be an integer >= 0"):
+        as_seed(value)
+
+
+def test_a_seed_of_zero_is_a_seed():
+    assert as_seed(0) == 0 and as_seed(np.uint8(7)) == 7

@@ -17,16 +17,16 @@ def diabetes():
 
 def test_diabetes_split_shapes_and_standardised_train_features(diabetes):
     assert diabetes.a_train.shape == (353, 10) and diabetes.y_train.shape == (353, 1)
-    assert diabetes.a_test.shape == (89, 10) and diabetes.y_test.shape == (89, 1)
+    assert diabetes.a_held_out.shape == (89, 10) and diabetes.y_held_out.shape == (89, 1)
     np.testing.assert_allclose(diabetes.a_train.mean(axis=0), 0, atol=1e-12)
     np.testing.assert_allclose(diabetes.a_train.std(axis=0), 1, rtol=1e-12)
 
 
 def test_digits_split_is_stratified_80_20():
     digits = digits_split()
-    assert digits.a_train.shape == (1437, 64) and digits.a_test.shape == (360, 64)
+    assert digits.a_train.shape == (1437, 64) and digits.a_held_out.shape == (360, 64)
     assert np.all(np.isfinite(digits.a_train))
-    counts = np.bincount(digits.y_test, minlength=10)
+    counts = np.bincount(digits.y_held_out, minlength=10)
     assert counts.min() >= 35 and counts.max() <= 37
 
 
@@ -40,10 +40,10 @@ def test_three_ways_agree_to_float64_precision():
 
 def test_gradient_descent_reaches_the_closed_form_test_loss_within_one_percent(diabetes):
     W_out, b = least_squares(diabetes.a_train, diabetes.y_train)
-    closed_form = mse(diabetes.y_test, linear_output(diabetes.a_test, W_out, b))
-    history = gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 1000, diabetes.a_test, diabetes.y_test)
+    closed_form = mse(diabetes.y_held_out, linear_output(diabetes.a_held_out, W_out, b))
+    history = gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 1000, diabetes.a_held_out, diabetes.y_held_out)
     assert not history.diverged
-    assert abs(history.test_loss[-1] / closed_form - 1) < 0.01
+    assert abs(history.held_out_loss[-1] / closed_form - 1) < 0.01
     assert np.all(np.diff(history.train_loss) <= 0)
 
 
@@ -69,7 +69,7 @@ def test_median_seconds_is_positive_and_checks_its_arguments():
 def test_digits_test_images_are_the_raw_pixels_of_the_same_split():
     from helpers.training.data import digits_test_images
 
-    images, standardised = digits_test_images(), digits_split().a_test
+    images, standardised = digits_test_images(), digits_split().a_held_out
     assert images.shape == (360, 64) and images.min() == 0 and images.max() == 16
     # the same rows: standardising is an increasing map per pixel, so the order of values in a column is kept
     column = 20
@@ -81,7 +81,20 @@ def test_digits_test_images_are_the_raw_pixels_of_the_same_split():
 def test_gradient_descent_checks_its_arrays_once_by_name(diabetes):
     with pytest.raises(ValueError, match="y must be 2-D"):
         gradient_descent(diabetes.a_train, diabetes.y_train[:, 0], 0.1, 10)
-    with pytest.raises(ValueError, match="a_test and y_test must be given together"):
-        gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 10, a_test=diabetes.a_test)
-    with pytest.raises(ValueError, match="steps must be a whole number"):
+    with pytest.raises(ValueError, match="a_held_out and y_held_out must be given together"):
+        gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 10, a_held_out=diabetes.a_held_out)
+    with pytest.raises(ValueError, match="steps must be a positive integer"):
         gradient_descent(diabetes.a_train, diabetes.y_train, 0.1, 2.5)
+
+
+def test_settling_finds_the_first_entry_the_excursion_and_the_step_from_which_it_stays():
+    from helpers.training.linear_regression import settling
+
+    # reference 100, tolerance 1%: within at step 2, out again (to +3%) at step 4, within for good from step 5
+    result = settling([200.0, 150.0, 100.5, 101.5, 103.0, 100.2, 100.0], reference=100.0, tolerance=0.01)
+    assert (result.first_within, result.worst, result.stays_within) == (2, 4, 5)
+    np.testing.assert_allclose(result.gaps[[0, 4]], [1.0, 0.03])
+    never_out = settling([100.5, 100.2], reference=100.0, tolerance=0.01)
+    assert (never_out.first_within, never_out.worst, never_out.stays_within) == (0, 0, 0)
+    with pytest.raises(ValueError, match="must end within 1.0% of the reference"):
+        settling([100.0, 105.0], reference=100.0, tolerance=0.01)

@@ -1,17 +1,25 @@
-"""The validation split keeps the test set out, and the epoch rule picks the first epoch near the best."""
+"""The validation split keeps the test set out; settings are scored over seeds; the epoch rule picks the first
+epoch near the best."""
 
 import numpy as np
 import pytest
 
 from helpers.training.data import diabetes_split, diabetes_validation_split, digits_split, digits_validation_split
-from helpers.training.model_selection import epochs_to_reach
+from helpers.training.model_selection import (
+    SeededRuns,
+    epochs_to_reach,
+    lowest_mean,
+    smallest_within_spread,
+    validation_runs,
+)
+from helpers.training.sgd import History, TrainingSettings
 
 
 def test_digits_validation_split_is_stratified_and_standardised_on_the_fitting_part():
     split = digits_validation_split()
-    assert split.a_train.shape == (1149, 64) and split.a_test.shape == (288, 64)
+    assert split.a_train.shape == (1149, 64) and split.a_held_out.shape == (288, 64)
     assert np.allclose(split.a_train.mean(axis=0), 0)
-    counts = np.bincount(split.y_test)
+    counts = np.bincount(split.y_held_out)
     assert counts.max() - counts.min() <= 1
 
 
@@ -29,15 +37,15 @@ def test_validation_parts_hold_no_test_example():
     std = images[fit_rows].std(axis=0)
     std[std == 0] = 1.0
     expected = (images[validation_rows] - images[fit_rows].mean(axis=0)) / std
-    np.testing.assert_allclose(digits_validation_split().a_test, expected, rtol=1e-12)
-    np.testing.assert_array_equal(digits_split().y_test, labels[test_rows])
+    np.testing.assert_allclose(digits_validation_split().a_held_out, expected, rtol=1e-12)
+    np.testing.assert_array_equal(digits_split().y_held_out, labels[test_rows])
     diabetes = diabetes_validation_split()
-    assert diabetes.a_train.shape[0] + diabetes.a_test.shape[0] == diabetes_split().a_train.shape[0]
+    assert diabetes.a_train.shape[0] + diabetes.a_held_out.shape[0] == diabetes_split().a_train.shape[0]
 
 
 def test_validation_split_is_seeded():
-    assert np.array_equal(digits_validation_split().y_test, digits_validation_split().y_test)
-    assert not np.array_equal(digits_validation_split().y_test, digits_validation_split(random_state=1).y_test)
+    assert np.array_equal(digits_validation_split().y_held_out, digits_validation_split().y_held_out)
+    assert not np.array_equal(digits_validation_split().y_held_out, digits_validation_split(random_state=1).y_held_out)
 
 
 def test_epochs_to_reach():
@@ -53,3 +61,42 @@ def test_epochs_to_reach_names_a_run_that_never_improved():
         epochs_to_reach([1.0, 2.0, 3.0], 0.1)
     with pytest.raises(ValueError, match="tolerance must be a fraction >= 0"):
         epochs_to_reach([3.0, 2.0, 1.0], -0.1)
+
+
+def _runs(*lowest_losses_per_seed):
+    """SeededRuns whose seed i reaches lowest_losses_per_seed[i] at epoch 1."""
+    histories = tuple(History(train_loss=[2.3, 0.1], held_out_loss=[2.3, low]) for low in lowest_losses_per_seed)
+    return SeededRuns(seeds=tuple(range(len(histories))), histories=histories)
+
+
+def test_seeded_runs_score_a_setting_by_the_mean_of_each_seeds_lowest_loss():
+    runs = _runs(0.2, 0.4)
+    np.testing.assert_array_equal(runs.lowest_per_seed, [0.2, 0.4])
+    assert runs.mean_lowest == pytest.approx(0.3)
+    np.testing.assert_allclose(runs.mean_curve, [2.3, 0.3])
+    assert (
+        str(runs)
+        == "lowest validation loss 0.3000 (mean of 2 seeds; 0.2000 to 0.4000), the mean curve lowest at epoch 1"
+    )
+
+
+def test_the_lowest_mean_and_the_smallest_setting_within_the_best_settings_spread():
+    # losses that binary floating point holds exactly, so that "at or below" is tested at its edge
+    by_hidden = {16: _runs(0.5, 0.625), 32: _runs(0.25, 0.5), 64: _runs(0.25, 0.375), 128: _runs(0.125, 0.375)}
+    assert lowest_mean(by_hidden) == 128
+    assert smallest_within_spread(by_hidden) == 32  # mean 0.375 = the highest of 128's seeds; 16's 0.5625 is above
+    assert smallest_within_spread({16: _runs(0.5, 0.625), 128: _runs(0.125, 0.375)}) == 128
+
+
+def test_validation_runs_train_one_network_per_seed_and_repeat():
+    split = digits_validation_split()
+    settings = TrainingSettings(eta=0.05, epochs=2, momentum=0.9)
+    runs = validation_runs(split, hidden=8, settings=settings, seeds=(0, 1))
+    assert runs.seeds == (0, 1) and all(len(history.held_out_loss) == 3 for history in runs.histories)
+    assert runs.histories[0].held_out_loss != runs.histories[1].held_out_loss
+    assert validation_runs(split, 8, settings, seeds=(1,)).histories[0].held_out_loss == runs.histories[1].held_out_loss
+
+
+def test_seeded_runs_cut_to_fewer_epochs_keep_every_seed():
+    cut = SeededRuns((0, 1), (History([3.0, 2.0, 1.0], [3.0, 2.5, 0.5]), History([3.0, 2.0, 1.0], [3.0, 1.5, 0.5])))
+    assert cut.first(1).mean_lowest == 2.0 and cut.mean_lowest == 0.5

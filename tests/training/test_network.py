@@ -13,7 +13,7 @@ from helpers.training.network import (
     init_parameters,
     predict_classes,
 )
-from helpers.training.sgd import train
+from helpers.training.sgd import TrainingSettings, train
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +47,13 @@ def test_training_is_seeded_and_learns_the_digits(digits):
     runs = []
     for _ in range(2):
         params = init_parameters(64, 64, 10, seed=0)
-        history = train(params, digits, SoftmaxCrossEntropy(), 0.05, 10, 32, momentum=0.9, weight_decay=1e-3, seed=0)
-        runs.append((history.test_accuracy[-1], params["W_out"].copy()))
+        settings = TrainingSettings(eta=0.05, epochs=10, batch_size=32, momentum=0.9, weight_decay=1e-3, seed=0)
+        history = train(params, digits, SoftmaxCrossEntropy(), settings=settings)
+        runs.append((history.held_out_accuracy[-1], params["W_out"].copy()))
     assert runs[0][0] == runs[1][0]
     np.testing.assert_array_equal(runs[0][1], runs[1][1])
     assert runs[0][0] > 0.95
-    assert np.mean(predict_classes(params, digits.a_test) == digits.y_test) == runs[0][0]
+    assert np.mean(predict_classes(params, digits.a_held_out) == digits.y_held_out) == runs[0][0]
 
 
 def test_norm_relative_error():
