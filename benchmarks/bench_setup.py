@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import print_table, verdict
-from tests.browser.lab import free_port, isolated_environment
+from harness.servers import free_port, isolated_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 LAB_GOAL_SECONDS = 20.0

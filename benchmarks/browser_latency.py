@@ -15,7 +15,7 @@ import sys
 import numpy as np
 
 from benchmarks.common import machine_summary, print_table, verdict
-from tests.browser.lab import chromium_page, find_chromium, lab_server, response_times_ms, run_all_cells
+from harness.lab import chromium_page, find_chromium, lab_server, response_times_ms, run_all_cells
 
 # notebook, which slider to move (by position in the widget), what it is
 WIDGETS = [

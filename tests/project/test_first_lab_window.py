@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.lab import _stop, isolated_environment, start_server
+from harness.servers import isolated_environment, start_server, stop_process
 
 PLUGIN = "@jupyterlab/apputils-extension:notification"
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
@@ -78,7 +78,7 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
     try:
         yield Lab(port, token)
     finally:
-        _stop(server)
+        stop_process(server)
 
 
 def test_the_served_notification_settings_never_fetch_news(lab):
