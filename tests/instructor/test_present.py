@@ -76,6 +76,12 @@ def test_the_link_printed_carries_the_token(presentation):
     assert f"{presentation.url}/?token={presentation.token}" in presentation.printed
 
 
+def test_it_prints_no_warning(presentation):
+    # Voilà's own log lines start with [Voila]; a Python warning names its category, e.g. DeprecationWarning.
+    assert "Warning" not in presentation.printed, presentation.printed
+    assert "Voilà is running at" in presentation.printed  # the server's start is in what was read
+
+
 @pytest.mark.parametrize("path", ["/", "/voila/render/01_grad_wrt_yhat.ipynb"])
 def test_without_the_token_it_answers_with_the_login_page_or_a_refusal(presentation, path):
     for query in ("", "?token=wrong"):
