@@ -21,4 +21,5 @@ def test_benchmarks_run_on_small_sizes_and_print_every_table():
     ):
         assert title in result.stdout
     assert "cores" in result.stdout and "numpy" in result.stdout
+    assert "the same loop in PyTorch" in result.stdout  # timed where PyTorch is installed, else a line says why not
     assert "\x1b" not in result.stdout  # no terminal control codes
