@@ -120,7 +120,7 @@ notebooks: install
 	$(BIN)/python -m instructor.students
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
-# The instructor's kit (README, "For instructors"): the notebooks executed with their solutions, in build/solutions/;
+# The instructor's kit (docs/instructors.md): the notebooks executed with their solutions, in build/solutions/;
 solutions: install-instructor
 	$(BIN)/python -m instructor.solutions
 
