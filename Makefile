@@ -81,7 +81,7 @@ lab: install-lab
 
 # make restore NOTEBOOK=01_grad_wrt_yhat.ipynb: that copy becomes the original again; the student's is kept beside it.
 restore:
-	$(PYTHON) -m companion restore "$(NOTEBOOK)"
+	@$(PYTHON) -m companion restore "$(NOTEBOOK)"
 
 # ruff (lint and format) over the code, and import-linter over helpers' layers (contracts in pyproject.toml).
 lint: install

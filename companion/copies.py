@@ -114,12 +114,12 @@ def notebook_name(argument: str, originals: Path = ORIGINALS) -> str:
 
 def restore(name: str, originals: Path = ORIGINALS, copies: Path = COPIES, now: datetime | None = None) -> Path | None:
     """Replace the copy of notebook ``name`` with its original; return where the student's version was kept (None
-    if there was no copy to keep)."""
+    if there was nothing to keep: no copy, or one that is the original already)."""
     name = notebook_name(name, originals)
     copies.mkdir(exist_ok=True)
     copy = copies / name
     backup = None
-    if copy.exists():
+    if copy.exists() and sha256(copy) != sha256(originals / name):
         backup = backup_path(copy, now or datetime.now())
         os.replace(copy, backup)
     shutil.copyfile(originals / name, copy)

@@ -42,7 +42,8 @@ def program(venv: Path, name: str) -> Path:
 
 
 def run(command: list[str | Path]) -> None:
-    print("$", " ".join(str(part) for part in command), flush=True)
+    shown = [os.path.relpath(part, ROOT) if isinstance(part, Path) else part for part in command]
+    print("$", " ".join(shown), flush=True)
     subprocess.run([str(part) for part in command], cwd=ROOT, check=True)
 
 

@@ -113,6 +113,13 @@ def test_restore_without_a_copy_makes_one_and_keeps_nothing(folders):
     assert (student / NAMES[1]).read_bytes() == (originals / NAMES[1]).read_bytes()
 
 
+def test_restoring_a_copy_that_is_the_original_keeps_no_backup(folders):
+    originals, student = folders
+    sync(originals, student)
+    assert restore(NAMES[1], originals, student) is None
+    assert sorted(path.name for path in student.glob("*.ipynb")) == NAMES
+
+
 def test_a_notebook_is_named_with_or_without_its_suffix_or_by_its_path(folders):
     originals, _ = folders
     for argument in ("01_first", "01_first.ipynb", "my-notebooks/01_first.ipynb"):
