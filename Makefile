@@ -1,6 +1,7 @@
 # Two commands for a newcomer: `make lab` to read the notebooks, `make test` to run every test.
 # They need only Python 3.10+ and make. The first run installs uv, at the version pinned here, from PyPI into
-# .tools/, and uv installs into .venv/ the exact versions that uv.lock pins.
+# .tools/, and uv installs into .venv/ the exact versions that uv.lock pins. Without make, `python -m companion lab`
+# does what `make lab` does (companion/environment.py), with the same uv version (read from this file) and lock.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 TOOLS := .tools
@@ -18,8 +19,6 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 # make lab LAB_PORT=9000 LAB_OPTIONS=--no-browser; the token can be fixed with JUPYTER_TOKEN.
 LAB_PORT ?= 8888
 LAB_OPTIONS ?=
-# jupyter refuses to start as root (containers, CI machines) unless told to.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # make present PRESENT_PORT=9000; the token can be fixed with PRESENT_TOKEN (otherwise a new one is printed).
 PRESENT_PORT ?= 8866
@@ -28,14 +27,14 @@ INSTRUCTOR_SET := $(VENV)/.instructor-set
 # nbgrader is here for its ClearSolutions only: keep its menus and server pages out of the students' JupyterLab.
 # jupyter/etc/ holds the files that `jupyter labextension disable --level=sys_prefix @jupyter/nbgrader` and
 # `jupyter server extension disable --sys-prefix nbgrader.server_extensions.<name>` write; copying them takes no
-# time, where the five commands took 10 s of every set-up.
+# time, where the five commands took 10 s of every set-up. `python -m companion settings` copies them and
+# jupyter/overrides.json into the environment it runs in, the same on every system (companion/jupyter_settings.py).
 QUIET_NBGRADER := $(wildcard jupyter/etc/*/*.json)
 define quiet_nbgrader
-	mkdir -p $(VENV)/etc/jupyter
-	cp -R jupyter/etc/. $(VENV)/etc/jupyter/
+	$(BIN)/python -m companion settings >/dev/null
 endef
 
-.PHONY: install install-lab install-instructor lab lint test test-browser notebooks lock bench bench-browser bench-setup \
+.PHONY: install install-lab install-instructor lab restore lint test test-browser notebooks lock bench bench-browser bench-setup \
 	solutions slides present html clean
 
 $(UV_INSTALLED):
@@ -67,8 +66,7 @@ $(INSTRUCTOR_SET): uv.lock pyproject.toml $(QUIET_NBGRADER) | $(BIN)/python
 	touch $@
 
 $(LAB_OVERRIDES): jupyter/overrides.json | $(BIN)/python
-	mkdir -p $(@D)
-	cp $< $@
+	$(BIN)/python -m companion settings >/dev/null
 
 install-lab: $(LAB_SET) $(LAB_OVERRIDES)
 
@@ -76,8 +74,14 @@ install: $(TEST_SET) $(LAB_OVERRIDES)
 
 install-instructor: $(INSTRUCTOR_SET)
 
+# JupyterLab on the student's own copy of the notebooks, my-notebooks/ (git-ignored): made from notebooks/ the first
+# time, then brought up to date without overwriting what the student changed (companion/copies.py).
 lab: install-lab
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.root_dir=notebooks $(ALLOW_ROOT) $(LAB_OPTIONS)
+	$(BIN)/python -m companion serve --port=$(LAB_PORT) $(LAB_OPTIONS)
+
+# make restore NOTEBOOK=01_grad_wrt_yhat.ipynb: that copy becomes the original again; the student's is kept beside it.
+restore:
+	@$(PYTHON) -m companion restore "$(NOTEBOOK)"
 
 # ruff (lint and format) over the code, and import-linter over helpers' layers (contracts in pyproject.toml).
 lint: install
@@ -116,7 +120,7 @@ notebooks: install
 	$(BIN)/python -m instructor.students
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
-# The instructor's kit (README, "For instructors"): the notebooks executed with their solutions, in build/solutions/;
+# The instructor's kit (docs/instructors.md): the notebooks executed with their solutions, in build/solutions/;
 solutions: install-instructor
 	$(BIN)/python -m instructor.solutions
 
@@ -132,5 +136,6 @@ present: install-instructor
 html: install-instructor
 	$(BIN)/python -m instructor.reading_copy
 
+# Leaves my-notebooks/, the student's work, alone.
 clean:
 	rm -rf $(VENV) $(TOOLS) *.egg-info .pytest_cache .hypothesis

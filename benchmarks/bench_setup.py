@@ -13,7 +13,8 @@ The wall-clock seconds depend on the network to the package index and on other w
 the set-up, so compare the routes within one run. Beside them are the CPU seconds of every process a route ran, as
 user + system: the user part is the set-up's own computing and changes little with the load; the system part is
 mostly the kernel writing the environment's files, and on a virtual machine's disk it varies from run to run.
-Needs only Python, git and make; it is not part of `make test`.
+Needs only Python, git and make; it is not part of `make test`. What it printed is kept in
+benchmarks/results/bench-setup.md.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.common import print_table, verdict
-from tests.browser.lab import free_port, isolated_environment
+from benchmarks.common import RESULTS, print_table, results_file, run_context, verdict
+from harness.servers import free_port, isolated_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 LAB_GOAL_SECONDS = 20.0
@@ -190,14 +191,12 @@ def pip_route(python: str, group: str) -> list[list[str]]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--python", default="python3", help="the Python both routes use (default: python3)")
-    args = parser.parse_args()
-    python = shutil.which(args.python) or args.python
+def measure(python: str) -> None:
+    """Time both routes with ``python`` and print the tables."""
     head = output(["git", "rev-parse", "--short", "HEAD"])
     version = output([python, "--version"])
     print("# set-up from a fresh clone with empty caches")
+    print(f"\nRun {run_context()}.\n")
     print(f"{os.cpu_count()} cores, {platform.machine()}, {version}; uv {uv_version()}; clone of {head}")
     load_before = os.getloadavg()[0]
     if output(["git", "status", "--porcelain"]):
@@ -261,6 +260,15 @@ def main() -> None:
         "\nThe uv figures include installing uv itself from PyPI and building matplotlib's font cache; the pip route "
         "resolves the newest releases in pyproject.toml's ranges, uv installs what uv.lock pins."
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--python", default="python3", help="the Python both routes use (default: python3)")
+    parser.add_argument("--results", type=Path, default=RESULTS / "bench-setup.md", help="where to keep its output")
+    args = parser.parse_args()
+    with results_file(args.results):
+        measure(shutil.which(args.python) or args.python)
 
 
 if __name__ == "__main__":

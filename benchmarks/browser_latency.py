@@ -5,17 +5,19 @@ tests do), runs it, then moves one slider 30 times with the arrow keys and
 times each move inside the page, from the key press to the widget's new
 text (the round trips of the tool that drives the browser are left out:
 they added about 85 ms that a reader never sees). Run with
-`make bench-browser`; needs Debian's chromium.
+`make bench-browser`; needs Debian's chromium. What it printed is kept in
+benchmarks/results/bench-browser.md.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import machine_summary, print_table, verdict
-from tests.browser.lab import chromium_page, find_chromium, lab_server, response_times_ms, run_all_cells
+from benchmarks.common import RESULTS, machine_summary, print_table, results_file, run_context, verdict
+from harness.lab import chromium_page, find_chromium, lab_server, response_times_ms, run_all_cells
 
 # notebook, which slider to move (by position in the widget), what it is
 WIDGETS = [
@@ -26,26 +28,28 @@ WIDGETS = [
 ]
 
 
-def main(moves: int = 30) -> None:
+def main(moves: int = 30, results: Path = RESULTS / "bench-browser.md") -> None:
     executable = find_chromium()
     if executable is None:
         sys.exit("Chromium not found: apt-get install chromium")
-    print("# widget response in the browser: key press on a slider to the new numbers on screen, timed in the page")
-    print(machine_summary())
-    rows = []
-    with lab_server([name for name, _, _ in WIDGETS]) as server, chromium_page(executable) as page:
-        for name, slider, what in WIDGETS:
-            run_all_cells(page, server, name)
-            explorer = page.locator(".jp-OutputArea-output").filter(has=page.locator("pre.reading")).first
-            explorer.scroll_into_view_if_needed()
-            milliseconds = response_times_ms(page, explorer, slider, moves)
-            median, p90 = np.median(milliseconds), np.percentile(milliseconds, 90)
-            rows.append([name, what, f"{median:.0f}", f"{p90:.0f}", verdict(median < 100)])
-    print_table(
-        f"{moves} moves per widget",
-        ["notebook", "slider moved", "median (ms)", "90th percentile (ms)", "goal median < 100 ms"],
-        rows,
-    )
+    with results_file(results):
+        print("# widget response in the browser: key press on a slider to the new numbers on screen, timed in the page")
+        print(f"\nRun {run_context()}.\n")
+        print(machine_summary())
+        rows = []
+        with lab_server([name for name, _, _ in WIDGETS]) as server, chromium_page(executable) as page:
+            for name, slider, what in WIDGETS:
+                run_all_cells(page, server, name)
+                explorer = page.locator(".jp-OutputArea-output").filter(has=page.locator("pre.reading")).first
+                explorer.scroll_into_view_if_needed()
+                milliseconds = response_times_ms(page, explorer, slider, moves)
+                median, p90 = np.median(milliseconds), np.percentile(milliseconds, 90)
+                rows.append([name, what, f"{median:.0f}", f"{p90:.0f}", verdict(median < 100)])
+        print_table(
+            f"{moves} moves per widget",
+            ["notebook", "slider moved", "median (ms)", "90th percentile (ms)", "goal median < 100 ms"],
+            rows,
+        )
 
 
 if __name__ == "__main__":

@@ -16,8 +16,10 @@ def voila_command(port: int, token: str) -> list[str]:
     return [
         sys.executable, "-m", "voila", str(NOTEBOOKS),
         "--Voila.ip=127.0.0.1", f"--port={port}", "--no-browser", f"--token={token}",
-        # Extensions made for JupyterLab's own pages, which fail to load in Voilà's.
-        "--VoilaConfiguration.extension_denylist=['@jupyter/nbgrader', '@jupyter-notebook/lab-extension']",
+        # Extensions made for JupyterLab's own pages, which fail to load in Voilà's. A list option takes one item
+        # per flag: traitlets 5 deprecates (and warns about) a whole list written as one Python literal.
+        "--VoilaConfiguration.extension_denylist=@jupyter/nbgrader",
+        "--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension",
         # The widgets are the point of this view; the tracebacks of a failing cell are not for the audience.
         "--VoilaConfiguration.show_tracebacks=False",
     ]  # fmt: skip

@@ -18,7 +18,7 @@ def rng() -> np.random.Generator:
 def chromium() -> str:
     """Debian's Chromium, for the tests marked ``browser``: skipped where it or Playwright is missing, except in CI
     (CI=true), where a browser that cannot start fails the test."""
-    from tests.browser.lab import find_chromium
+    from harness.lab import find_chromium
 
     executable = find_chromium()
     try:

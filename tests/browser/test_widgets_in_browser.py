@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.browser.lab import (
+from harness.lab import (
     KERNEL_WIDGETS_CODE,
     chromium_page,
     kernel_output,

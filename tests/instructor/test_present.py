@@ -14,14 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.lab import (
-    _stop,
-    chromium_page,
-    isolated_environment,
-    reading_state,
-    start_server,
-    wait_for_reading_of_new_controls,
-)
+from harness.lab import chromium_page, reading_state, wait_for_reading_of_new_controls
+from harness.servers import isolated_environment, start_server, stop_process
 from tests.browser.test_widgets_in_browser import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +61,7 @@ def presentation() -> Iterator[Presentation]:
     try:
         yield Presentation(url=url, token=token, printed=log.read_text())
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 def _answers(url: str) -> bool:
@@ -80,6 +74,12 @@ def _answers(url: str) -> bool:
 
 def test_the_link_printed_carries_the_token(presentation):
     assert f"{presentation.url}/?token={presentation.token}" in presentation.printed
+
+
+def test_it_prints_no_warning(presentation):
+    # Voilà's own log lines start with [Voila]; a Python warning names its category, e.g. DeprecationWarning.
+    assert "Warning" not in presentation.printed, presentation.printed
+    assert "Voilà is running at" in presentation.printed  # the server's start is in what was read
 
 
 @pytest.mark.parametrize("path", ["/", "/voila/render/01_grad_wrt_yhat.ipynb"])

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.lab import chromium_page
 from instructor import reading_copy
 from instructor.assets import NOTEBOOKS
-from tests.browser.lab import chromium_page
 from tests.instructor.offline import (
     RAW_TEX_JS,
     block_the_network,

@@ -10,9 +10,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from harness.lab import chromium_page
 from instructor import slides
 from instructor.assets import NOTEBOOKS
-from tests.browser.lab import chromium_page
 from tests.instructor.offline import (
     RAW_TEX_JS,
     block_the_network,

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.lab import _stop, isolated_environment, start_server
+from harness.servers import isolated_environment, start_server, stop_process
 
 PLUGIN = "@jupyterlab/apputils-extension:notification"
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-HOW_TO_FIX = f"`make install` copies jupyter/overrides.json to {OVERRIDES}; on the conda route, copy it there by hand"
+HOW_TO_FIX = f"`make install` copies jupyter/overrides.json to {OVERRIDES} (conda route: python -m companion settings)"
 NBGRADER_HOW_TO_FIX = f"`make install` copies jupyter/etc/ into {Path(sys.prefix) / 'etc' / 'jupyter'}"
 needs_nbgrader = pytest.mark.skipif(
     importlib.util.find_spec("nbgrader") is None, reason="nbgrader is not installed here (the lab set-up)"
@@ -78,7 +78,7 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
     try:
         yield Lab(port, token)
     finally:
-        _stop(server)
+        stop_process(server)
 
 
 def test_the_served_notification_settings_never_fetch_news(lab):

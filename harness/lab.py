@@ -1,6 +1,6 @@
 """Run JupyterLab on a temporary copy of the notebooks and drive it with Debian's Chromium through Playwright.
 
-Used by the browser tests and by the browser latency benchmark. Nothing here
+Used by the browser tests and by the browser latency benchmark (`make bench-browser`). Nothing here
 touches the committed notebooks, and the server and browser are stopped on
 exit, whatever happens.
 """
@@ -11,19 +11,18 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from harness.servers import answers, isolated_environment, start_server, stop_process
+
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Keep the browser off the network and quiet: this machine reaches no host but the package registries.
 CHROMIUM_FLAGS = [
@@ -45,12 +44,6 @@ def find_chromium() -> str | None:
     return shutil.which("chromium")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class LabServer:
     """A JupyterLab server on 127.0.0.1 serving ``root``, with its token."""
@@ -63,19 +56,6 @@ class LabServer:
 
     def notebook_url(self, name: str) -> str:
         return f"{self.url}/lab/tree/{name}?token={self.token}&reset"
-
-
-def isolated_environment(folder: Path, **extra: str) -> dict[str, str]:
-    """This process's environment, with Jupyter's configuration, runtime, settings and workspaces folders inside
-    ``folder``: a server started with it sees none of this user's own Jupyter files."""
-    return {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(folder / "config"),
-        "JUPYTER_RUNTIME_DIR": str(folder / "runtime"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(folder / "workspaces"),
-        "JUPYTERLAB_SETTINGS_DIR": str(folder / "settings"),
-        **extra,
-    }
 
 
 @contextmanager
@@ -114,65 +94,14 @@ def lab_server(notebooks: list[str]) -> Iterator[LabServer]:
     notification_settings.write_text(json.dumps({"fetchNews": "false"}))
     log = workdir / "jupyter.log"
     process, port = start_server(
-        command, environment, log, lambda port: _answers(f"http://127.0.0.1:{port}/api/status?token={token}")
+        command, environment, log, lambda port: answers(f"http://127.0.0.1:{port}/api/status?token={token}")
     )
     server = LabServer(url=f"http://127.0.0.1:{port}", token=token, root=root, log=log, process=process)
     try:
         yield server
     finally:
-        _stop(process)
+        stop_process(process)
         shutil.rmtree(root, ignore_errors=True)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def start_server(
-    command: Callable[[int], list[str]],
-    environment: dict[str, str],
-    log: Path,
-    is_up: Callable[[int], bool],
-    timeout: float = 120.0,
-    attempts: int = 3,
-    cwd: Path | None = None,
-) -> tuple[subprocess.Popen, int]:
-    """Start ``command(port)`` on a free port and wait until ``is_up(port)``; return the process and its port.
-
-    A port is free when chosen, but another process may take it before the server binds it; a server that exits
-    before it answers is started again on another port, up to ``attempts`` times.
-    """
-    for _ in range(attempts):
-        port = free_port()
-        with open(log, "w") as log_file:
-            process = subprocess.Popen(
-                command(port), stdout=log_file, stderr=subprocess.STDOUT, env=environment, cwd=cwd,
-                start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + timeout
-        while process.poll() is None and time.monotonic() < deadline:
-            if is_up(port):
-                return process, port
-            time.sleep(0.25)  # between polls of the condition, not a wait for a time
-        _stop(process)
-        if time.monotonic() >= deadline:
-            raise RuntimeError(f"{command(port)[:4]} did not answer within {timeout:.0f} s:\n{log.read_text()}")
-    raise RuntimeError(f"{command(port)[:4]} exited before answering, {attempts} times:\n{log.read_text()}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=15)
 
 
 @contextmanager

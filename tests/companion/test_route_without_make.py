@@ -1,0 +1,160 @@
+"""The route without make, as a Windows or macOS student takes it: `python -m companion lab` in a clone, with no
+make on the PATH, sets up .venv with the versions uv.lock pins and opens the student's copy of the notebooks in
+JupyterLab; a save through JupyterLab's contents API (what the Save button sends) lands in that copy and leaves
+`git status` clean.
+
+The clone is this working tree's files, committed into a new repository in a temporary folder; uv comes
+from PyPI into its .tools/ as on a first clone (pip's and uv's own caches are this user's, as a student's would be).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from harness.servers import isolated_environment, start_server, stop_process
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = "01_grad_wrt_yhat.ipynb"
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Course",
+    "GIT_AUTHOR_EMAIL": "course@example.org",
+    "GIT_COMMITTER_NAME": "Course",
+    "GIT_COMMITTER_EMAIL": "course@example.org",
+}
+
+
+def system_python() -> str:
+    """The Python this test environment was made from (a student's own Python), not the environment's."""
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (Path(sys.base_prefix) / "bin" / version, Path(sys.base_prefix) / "python.exe"):
+        if candidate.is_file():
+            return str(candidate)
+    return sys.executable
+
+
+def git(folder: Path, *arguments: str) -> str:
+    environment = {**os.environ, **GIT_IDENTITY}
+    return subprocess.run(
+        ["git", *arguments], cwd=folder, env=environment, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def committed_copy_of_this_tree(clone: Path) -> None:
+    """Every file git would track (the tracked ones and new ones not ignored), as it is in the working tree,
+    committed into a new repository at ``clone``."""
+    for name in git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"):
+        source = ROOT / name
+        if name and source.is_file():  # a tracked file deleted in the working tree is left out
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, clone / name)
+    git(clone, "init", "--quiet", "--initial-branch=main")
+    git(clone, "add", "-A")
+    git(clone, "commit", "--quiet", "-m", "the course")
+
+
+def request(url: str, token: str, data: dict | None = None) -> dict:
+    body = None if data is None else json.dumps(data).encode()
+    headers = {"Authorization": f"token {token}", "Content-Type": "application/json"}
+    call = urllib.request.Request(url, data=body, headers=headers, method="GET" if data is None else "PUT")
+    with urllib.request.urlopen(call, timeout=30) as response:
+        return json.load(response)
+
+
+@dataclass
+class Route:
+    clone: Path
+    url: str
+    token: str
+    path: str  # the PATH the route ran with
+
+    def api(self, path: str, data: dict | None = None) -> dict:
+        return request(f"{self.url}{path}", self.token, data)
+
+
+@pytest.fixture(scope="module")
+def route(tmp_path_factory) -> Iterator[Route]:
+    folder = tmp_path_factory.mktemp("route-without-make")
+    clone = folder / "clone"
+    committed_copy_of_this_tree(clone)
+    # A PATH with Python and git on it, and no make.
+    shims = folder / "bin"
+    shims.mkdir()
+    (shims / "python").symlink_to(system_python())
+    (shims / "git").symlink_to(shutil.which("git"))
+    token = secrets.token_hex(16)
+    environment = isolated_environment(folder / "jupyter", JUPYTER_TOKEN=token, PATH=str(shims))
+    for key in ("VIRTUAL_ENV", "MAKEFLAGS", "MAKELEVEL"):
+        environment.pop(key, None)
+
+    def command(port: int) -> list[str]:
+        return [
+            str(shims / "python"), "-m", "companion", "lab", f"--port={port}", "--no-browser",
+            "--ServerApp.port_retries=0",
+        ]  # fmt: skip
+
+    def answers(port: int) -> bool:
+        try:
+            request(f"http://127.0.0.1:{port}/api/contents", token)
+            return True
+        except (urllib.error.URLError, ConnectionError):
+            return False
+
+    log = folder / "route.log"
+    process, port = start_server(command, environment, log, answers, timeout=600, attempts=1, cwd=clone)
+    try:
+        yield Route(clone=clone, url=f"http://127.0.0.1:{port}", token=token, path=environment["PATH"])
+    finally:
+        stop_process(process)
+
+
+def test_the_route_ran_without_make(route):
+    assert shutil.which("make", path=route.path) is None
+
+
+def test_it_installs_the_versions_that_uv_lock_pins(route):
+    locked = tomllib.loads((route.clone / "uv.lock").read_text())["package"]
+    venv_python = route.clone / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    for name in ("numpy", "jupyterlab", "matplotlib", "ipywidgets"):
+        installed = subprocess.run(
+            [str(venv_python), "-c", f"import importlib.metadata as m; print(m.version({name!r}))"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        assert installed in {package["version"] for package in locked if package["name"] == name}, name
+
+
+def test_it_opens_the_students_copy_with_the_settings(route):
+    listed = sorted(item["name"] for item in route.api("/api/contents")["content"] if item["type"] == "notebook")
+    assert listed == sorted(path.name for path in (route.clone / "notebooks").glob("*.ipynb"))
+    assert (route.clone / "my-notebooks" / NOTEBOOK).is_file()
+    notification = route.api("/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    assert notification["schema"]["properties"]["fetchNews"]["default"] == "false"
+
+
+def test_a_save_through_jupyterlab_lands_in_the_copy_and_leaves_git_status_clean(route):
+    notebook = route.api(f"/api/contents/{NOTEBOOK}?content=1")
+    assert notebook["type"] == "notebook"
+    content = notebook["content"]
+    content["cells"].append({"cell_type": "markdown", "metadata": {}, "source": "My answer: e(ℓ) picks one entry."})
+    saved = route.api(f"/api/contents/{NOTEBOOK}", {"type": "notebook", "format": "json", "content": content})
+    assert saved["path"] == NOTEBOOK
+
+    assert "My answer: e(ℓ) picks one entry." in (route.clone / "my-notebooks" / NOTEBOOK).read_text(encoding="utf-8")
+    assert "My answer" not in (route.clone / "notebooks" / NOTEBOOK).read_text(encoding="utf-8")
+    assert git(route.clone, "status", "--porcelain", "--untracked-files=all") == ""
