@@ -85,3 +85,105 @@ def test_the_slides_open_offline_and_show_rendered_maths(number, built, chromium
         assert network["failed"] == [], f"requests failed: {network['failed']}"
         errors = console_errors_but_mathjax_blank_font(page)
         assert errors == [], f"the browser console logged errors: {errors}"
+
+
+# Where the deck is: the slide shown (its place among the slides, and among their sub-slides) and how many of its
+# fragments are shown.
+SLIDE_STATE_JS = """() => {
+    const leaf = document.querySelector('.slides > section.present > section.present');
+    const stack = leaf.parentElement;
+    return [[...stack.parentElement.children].indexOf(stack), [...stack.children].indexOf(leaf),
+            leaf.querySelectorAll('.fragment.visible').length];
+}"""
+# The states to step through: each slide, then one more per fragment.
+STATE_COUNT_JS = """() => [...document.querySelectorAll('.slides > section > section')]
+    .reduce((count, leaf) => count + 1 + leaf.querySelectorAll('.fragment').length, 0)"""
+# The deck re-renders a slide's maths when it is shown: wait until MathJax has done so.
+MATHJAX_IDLE_JS = "() => new Promise(resolve => MathJax.Hub.Queue(resolve))"
+# The slide shown: its heading, its content's height and its frame's, its formulas typeset and failed.
+SHOWN_SLIDE_JS = """() => {
+    const leaf = document.querySelector('.slides > section.present > section.present');
+    const heading = leaf.querySelector('h1, h2, h3');
+    return {
+        heading: heading ? heading.innerText.replace(/\u00b6/g, '').trim() : '(no heading)',
+        scroll: leaf.scrollHeight,
+        client: leaf.clientHeight,
+        formulas: leaf.querySelectorAll('.MathJax_Display, .MathJax').length,
+        failed: leaf.querySelectorAll('.MathJax_Error, merror').length,
+    };
+}"""
+SHOWN_CONTENT = ".slides > section.present > section.present > :not(aside.notes)"
+
+
+def step_through(page, deck: Path) -> tuple[dict[str, int], list[str], int]:
+    """Show each state of ``deck`` in turn (space: the next fragment, or the next slide); return the slides taller
+    than their frame, each with its largest excess in pixels, the formulas left untypeset, and how many were shown."""
+    overflowing, untypeset, formulas = {}, [], 0
+    count = page.evaluate(STATE_COUNT_JS)
+    for step in range(count):
+        h, v, fragments = page.evaluate(SLIDE_STATE_JS)
+        page.evaluate(MATHJAX_IDLE_JS)
+        shown = page.evaluate(SHOWN_SLIDE_JS)
+        formulas += shown["formulas"]
+        where = f"{deck.name}#/{h}/{v} ({shown['heading']!r})"
+        if shown["scroll"] > shown["client"]:
+            excess = shown["scroll"] - shown["client"]
+            overflowing[where] = max(excess, overflowing.get(where, 0))
+        raw = page.evaluate(RAW_TEX_JS, SHOWN_CONTENT)
+        if raw or shown["failed"]:
+            untypeset.append(f"{where}, {fragments} fragments shown: {shown['failed']} failed, untypeset {raw}")
+        if step < count - 1:
+            page.keyboard.press("Space")
+            page.wait_for_function(f"() => ({SLIDE_STATE_JS})().join('/') !== '{h}/{v}/{fragments}'")
+    return overflowing, untypeset, formulas
+
+
+def go_to_the_first_notes(page, deck: Path) -> None:
+    h, v = page.evaluate(
+        """() => {
+            const leaf = document.querySelector('.slides aside.notes').closest('section');
+            const stack = leaf.parentElement;
+            return [[...stack.parentElement.children].indexOf(stack), [...stack.children].indexOf(leaf)];
+        }"""
+    )
+    page.goto(f"{deck.as_uri()}#/{h}/{v}")
+    page.wait_for_function(f"() => ({SLIDE_STATE_JS})().slice(0, 2).join('/') === '{h}/{v}'")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("number", range(len(NOTEBOOK_PATHS)), ids=[path.stem for path in NOTEBOOK_PATHS])
+def test_every_slide_fits_its_frame_with_every_fragment_shown(number, built, chromium, screenshots, record_property):
+    """At 1280 × 720 each slide's content, every fragment shown, fits its 16:9 frame, its maths is typeset, and the
+    speaker view shows the deck's notes, all offline."""
+    deck = built[number]
+    with chromium_page(chromium) as page:
+        page.set_viewport_size({"width": 1280, "height": 720})
+        network = block_the_network(page.context)  # the speaker view's window too
+        page.goto(deck.as_uri())
+        wait_for_mathjax(page)
+        page.wait_for_selector(".reveal.ready", state="attached")
+        overflowing, untypeset, formulas = step_through(page, deck)
+        if overflowing:
+            pytest.fail(
+                "slides taller than their 1280 × 720 frame (content height above the frame's, every fragment shown):\n"
+                + "\n".join(f"  {where}: {excess} px too tall" for where, excess in overflowing.items())
+            )
+        if untypeset:
+            pytest.fail("formulas not typeset:\n" + "\n".join(f"  {line}" for line in untypeset))
+        assert formulas > 0, f"{deck.name} shows no typeset formula"
+        # The speaker view (key s) opens in a window of its own and shows the notes of the slide shown.
+        assert page.locator(".slides aside.notes").count() > 0, f"{deck.name} has no speaker notes"
+        go_to_the_first_notes(page, deck)
+        with page.expect_popup() as opened:
+            page.keyboard.press("s")
+        speaker_view = opened.value
+        speaker_view.wait_for_function(
+            "() => document.querySelector('.speaker-controls-notes .value')?.textContent.trim().length > 0"
+        )
+        shot = screenshots / f"speaker-view-{deck.stem}.png"
+        speaker_view.screenshot(path=shot)
+        record_property(f"screenshot_speaker_view_{deck.stem}", str(shot))
+        assert network["blocked"] == [], f"the slides asked the network for {network['blocked']}"
+        assert network["failed"] == [], f"requests failed: {network['failed']}"
+        errors = console_errors_but_mathjax_blank_font(page)
+        assert errors == [], f"the browser console logged errors: {errors}"
