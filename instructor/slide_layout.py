@@ -30,10 +30,10 @@ from traitlets import Int
 
 # nbconvert's slide types by the boundary each opens, weakest first.
 BOUNDARY = {"-": 0, "fragment": 1, "subslide": 2, "slide": 3}
-# Visible characters (a formula counts as 3) a paragraph or each item of a list may hold and stay on a slide: about a
-# line and a half of the slides' text.
+# Visible characters (a formula counts as 3) a paragraph may hold and stay on a slide, about a line and a half of the
+# slides' text; and each item of a list (a list is points, not prose), about two lines.
 SHORT_PARAGRAPH = 150
-SHORT_LIST_ITEM = 100
+SHORT_LIST_ITEM = 200
 # Estimated heights in CSS pixels of the 1280 × 720 frame, with the stylesheet of templates/offline-slides.
 TEXT_LINE = 32
 CHARACTERS_PER_LINE = 100
@@ -125,7 +125,7 @@ def png_size(data: str) -> tuple[int, int] | None:
         head = base64.b64decode(data[:44])
     except (binascii.Error, ValueError):
         return None
-    if head[:8] != b"\x89PNG\r\n\x1a\n":
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n":
         return None
     return struct.unpack(">II", head[16:24])
 
@@ -148,8 +148,10 @@ def output_height(output) -> tuple[int, bool]:
     if "text/html" in data:
         page = data["text/html"]
         images = PNG_IN_HTML.findall(page)
-        words = html.unescape(re.sub(r"<[^>]+>", "\n", PNG_IN_HTML.sub("", page)))
-        return sum(image_height(image) for image in images) + text_height(words), bool(images)
+        preformatted = re.findall(r"<pre[^>]*>(.*?)</pre>", page, re.DOTALL)
+        words = re.sub(r"<[^>]+>", "", re.sub(r"<pre[^>]*>.*?</pre>|<img[^>]*>", "\n", page, flags=re.DOTALL))
+        height = sum(image_height(image) for image in images) + text_height(html.unescape(words))
+        return height + sum(preformatted_height(html.unescape(text)) for text in preformatted), bool(images)
     if "text/markdown" in data:
         return sum(classify(block).height for block in markdown_blocks(data["text/markdown"])), False
     if "text/plain" in data:
@@ -158,10 +160,12 @@ def output_height(output) -> tuple[int, bool]:
 
 
 def output_as_notes(output) -> str:
-    """An output in the speaker notes: markdown as it is, anything else as preformatted text."""
+    """An output in the speaker notes: markdown as it is, text as preformatted text, a figure not at all."""
     data = output.get("data", {})
     if "text/markdown" in data:
         return data["text/markdown"]
+    if "image/png" in data or "text/html" in data:
+        return ""
     text = output.get("text", "") or data.get("text/plain", "")
     return f"```\n{text.rstrip()}\n```"
 
@@ -249,6 +253,7 @@ class Layout:
         self.frame_height = frame_height
         self.out: list = []
         self.used = 0  # estimated height of the current sub-slide
+        self.has_content = False  # it shows more than a heading
         self.has_figure = False
         self.has_equation = False
         self.step_checked = False  # the sub-slide shows an equation and then code
@@ -272,19 +277,33 @@ class Layout:
                 if unit.kind == "notes":
                     self.loose_notes.append(unit.source)
                 elif self.too_tall(unit):
-                    # Read, not projected: the code and what it printed go to the notes.
-                    outputs = [output_as_notes(output) for output in unit.cell.get("outputs", [])]
-                    self.loose_notes.append("\n\n".join([f"```python\n{unit.source}\n```", *outputs]))
+                    self.show_outputs_only(unit)
                 else:
                     self.show(unit)
         self.step_notes += self.loose_notes
         self.close_step()
         return self.out
 
+    def show_outputs_only(self, unit: Unit) -> None:
+        """A code cell too tall for a slide of its own: its code goes to the notes and its outputs (a figure, a
+        widget's still) stay on the slide; if they are too tall still (a reference table), they go to the notes too."""
+        code = f"```python\n{unit.source}\n```"
+        cell = copy.deepcopy(unit.cell)
+        cell.metadata["transient"] = {"remove_source": True}
+        height = CELL_PADDING + sum(output_height(output)[0] for output in cell.get("outputs", []))
+        outputs_only = Unit("code", "", height, unit.slide_type, figure=unit.figure, cell=cell)
+        if self.too_tall(outputs_only):
+            outputs = [output_as_notes(output) for output in cell.get("outputs", [])]
+            self.loose_notes.append("\n\n".join([code, *filter(None, outputs)]))
+        else:
+            self.loose_notes.append(code)
+            self.show(outputs_only)
+
     def boundary_before(self, unit: Unit) -> str:
         """The boundary ``unit`` opens: the one asked for, or a new sub-slide after a figure, before the equation of
         a next step, or where the unit would not fit; or a fragment for an equation after another."""
-        if BOUNDARY[self.pending] >= BOUNDARY["subslide"] or self.used == 0:
+        if BOUNDARY[self.pending] >= BOUNDARY["subslide"] or not self.has_content:
+            # A sub-slide that shows no more than its heading takes the next unit, whatever its height.
             return self.pending
         if self.has_figure or self.used + unit.height > self.frame_height:
             return "subslide"
@@ -314,12 +333,14 @@ class Layout:
             if self.step_first is None:
                 self.step_first = len(self.out)
         if BOUNDARY[boundary] >= BOUNDARY["subslide"]:
-            self.used, self.has_figure, self.has_equation, self.step_checked = 0, False, False, False
+            self.used, self.has_content, self.has_figure, self.has_equation = 0, False, False, False
+            self.step_checked = False
             if unit.kind != "heading" and self.heading:
                 self.out.append(markdown_cell(f"### {self.heading}", boundary))
                 self.used, boundary = HEADING_LINE[3] + 2 * BLOCK_MARGIN, "-"
         self.place(unit, boundary)
         self.used += unit.height
+        self.has_content = self.has_content or unit.kind != "heading"
         self.has_figure = self.has_figure or unit.figure
         self.step_checked = self.step_checked or (unit.kind == "code" and self.has_equation)
         self.has_equation = self.has_equation or unit.kind == "equation"

@@ -105,7 +105,7 @@ SHOWN_SLIDE_JS = """() => {
     const leaf = document.querySelector('.slides > section.present > section.present');
     const heading = leaf.querySelector('h1, h2, h3');
     return {
-        heading: heading ? heading.innerText.replace(/\u00b6/g, '').trim() : '(no heading)',
+        heading: heading ? heading.innerText.replace(/\u00b6/g, '').replace(/\\s+/g, ' ').trim() : '(no heading)',
         scroll: leaf.scrollHeight,
         client: leaf.clientHeight,
         formulas: leaf.querySelectorAll('.MathJax_Display, .MathJax').length,
