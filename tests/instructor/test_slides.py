@@ -103,9 +103,12 @@ MATHJAX_IDLE_JS = "() => new Promise(resolve => MathJax.Hub.Queue(resolve))"
 # The slide shown: its heading, its content's height and its frame's, its formulas typeset and failed.
 SHOWN_SLIDE_JS = """() => {
     const leaf = document.querySelector('.slides > section.present > section.present');
-    const heading = leaf.querySelector('h1, h2, h3');
+    // The heading as written, its formulas in TeX: what to look for in the notebook.
+    const heading = (leaf.querySelector('h1, h2, h3') || document.createElement('h3')).cloneNode(true);
+    heading.querySelectorAll('.MathJax, .MathJax_Preview, .anchor-link').forEach(element => element.remove());
+    heading.querySelectorAll('script').forEach(script => script.replaceWith(`$${script.textContent}$`));
     return {
-        heading: heading ? heading.innerText.replace(/\u00b6/g, '').replace(/\\s+/g, ' ').trim() : '(no heading)',
+        heading: heading.textContent.replace(/\\s+/g, ' ').trim() || '(no heading)',
         scroll: leaf.scrollHeight,
         client: leaf.clientHeight,
         formulas: leaf.querySelectorAll('.MathJax_Display, .MathJax').length,
@@ -125,7 +128,7 @@ def step_through(page, deck: Path) -> tuple[dict[str, int], list[str], int]:
         page.evaluate(MATHJAX_IDLE_JS)
         shown = page.evaluate(SHOWN_SLIDE_JS)
         formulas += shown["formulas"]
-        where = f"{deck.name}#/{h}/{v} ({shown['heading']!r})"
+        where = f"{deck.name}#/{h}/{v} ({shown['heading']})"
         if shown["scroll"] > shown["client"]:
             excess = shown["scroll"] - shown["client"]
             overflowing[where] = max(excess, overflowing.get(where, 0))
