@@ -141,6 +141,11 @@ def step_through(page, deck: Path) -> tuple[dict[str, int], list[str], int]:
     return overflowing, untypeset, formulas
 
 
+def mathjax_log(page) -> str:
+    """What MathJax reported while it loaded and typeset (a file it could not load, say)."""
+    return "\nMathJax's messages: " + page.evaluate("() => JSON.stringify(MathJax.Message.Log())")
+
+
 def go_to_the_first_notes(page, deck: Path) -> None:
     h, v = page.evaluate(
         """() => {
@@ -172,8 +177,8 @@ def test_every_slide_fits_its_frame_with_every_fragment_shown(number, built, chr
                 + "\n".join(f"  {where}: {excess} px too tall" for where, excess in overflowing.items())
             )
         if untypeset:
-            pytest.fail("formulas not typeset:\n" + "\n".join(f"  {line}" for line in untypeset))
-        assert formulas > 0, f"{deck.name} shows no typeset formula"
+            pytest.fail("formulas not typeset:\n" + "\n".join(f"  {line}" for line in untypeset) + mathjax_log(page))
+        assert formulas > 0, f"{deck.name} shows no typeset formula{mathjax_log(page)}"
         # The speaker view (key s) opens in a window of its own and shows the notes of the slide shown.
         assert page.locator(".slides aside.notes").count() > 0, f"{deck.name} has no speaker notes"
         go_to_the_first_notes(page, deck)
@@ -190,3 +195,56 @@ def test_every_slide_fits_its_frame_with_every_fragment_shown(number, built, chr
         assert network["failed"] == [], f"requests failed: {network['failed']}"
         errors = console_errors_but_mathjax_blank_font(page)
         assert errors == [], f"the browser console logged errors: {errors}"
+
+
+def longer_notebook() -> nbformat.NotebookNode:
+    """A section of the kinds a notebook's text holds, each larger than any in the notebooks today: long paragraphs,
+    tall and many equations, a tall output, a long listing, a figure beside long code."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    paragraph = "Each of these words is prose the lecturer says rather than shows on a slide. " * 8
+    matrix = r"$$\nabla_{a_L} \mathcal{L} = \begin{bmatrix}" + r" \\ ".join(
+        rf"\frac{{a_{n}}}{{b_{n}}}" for n in range(9)
+    )
+    matrix += r"\end{bmatrix}$$"
+    cells = [
+        new_markdown_cell("# A longer notebook", metadata={"slideshow": {"slide_type": "slide"}}),
+        new_markdown_cell(
+            f"## 1. Many ideas\n\n{paragraph}\n\n{matrix}\n\nShort lead-in:\n\n{matrix}\n\n**A label.** {paragraph}",
+            metadata={"slideshow": {"slide_type": "slide"}},
+        ),
+        new_code_cell("import numpy as np\nprint('\\n'.join(str(n) for n in range(14)))", metadata={}),
+        new_markdown_cell(f"{matrix}\n\n{paragraph}\n\n{matrix}", metadata={"slideshow": {"slide_type": "fragment"}}),
+        new_code_cell("print('\\n'.join(str(n) for n in range(60)))", metadata={}),
+        new_code_cell(
+            "import matplotlib.pyplot as plt\n"
+            + "\n".join(f"x{n} = {n}  # a line of set-up" for n in range(12))
+            + "\nfig, ax = plt.subplots(figsize=(6, 6), dpi=100)\nax.plot([0, 1], [1, 0])\nplt.show()",
+            metadata={},
+        ),
+    ]
+    for cell in cells:
+        cell.metadata.setdefault("slideshow", {"slide_type": "-"})
+    return new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+
+
+@pytest.mark.browser
+def test_longer_text_of_the_same_kinds_still_fits(built, chromium, tmp_path):
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    notebook = longer_notebook()
+    ExecutePreprocessor(kernel_name="python3", timeout=120).preprocess(notebook, {"metadata": {"path": str(tmp_path)}})
+    source = tmp_path / "longer.ipynb"
+    nbformat.write(notebook, source)
+    (deck,) = slides.build([source], tmp_path / "slides")
+    with chromium_page(chromium) as page:
+        page.set_viewport_size({"width": 1280, "height": 720})
+        block_the_network(page)
+        page.goto(deck.as_uri())
+        wait_for_mathjax(page)
+        page.wait_for_selector(".reveal.ready", state="attached")
+        overflowing, untypeset, formulas = step_through(page, deck)
+        assert overflowing == {}, overflowing
+        assert untypeset == [], f"{untypeset}{mathjax_log(page)}"
+        assert formulas > 0, f"no typeset formula{mathjax_log(page)}"
+        assert page.locator(".slides aside.notes").count() > 0
