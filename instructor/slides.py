@@ -57,7 +57,8 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
 def main() -> None:
     out = BUILD / "slides"
     pages = build(sorted(NOTEBOOKS.glob("*.ipynb")), out)
-    print(f"The slides of {len(pages)} notebooks are in {out}; open one in a browser (arrow keys move on):")
+    print(f"The slides of {len(pages)} notebooks are in {out}; open one in a browser (space or the arrow keys move on,")
+    print("s opens the speaker view with the notes):")
     for page in pages:
         print(f"  {page}")
 
