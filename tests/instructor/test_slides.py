@@ -98,8 +98,17 @@ SLIDE_STATE_JS = """() => {
 # The states to step through: each slide, then one more per fragment.
 STATE_COUNT_JS = """() => [...document.querySelectorAll('.slides > section > section')]
     .reduce((count, leaf) => count + 1 + leaf.querySelectorAll('.fragment').length, 0)"""
-# The deck re-renders a slide's maths when it is shown: wait until MathJax has done so.
+# The deck re-renders a slide's maths when it is shown: wait until MathJax has done so, and every formula on the slide
+# shown, notes aside, has its typeset output just before its TeX, which MathJax keeps in a <script type="math/tex">.
 MATHJAX_IDLE_JS = "() => new Promise(resolve => MathJax.Hub.Queue(resolve))"
+FORMULAS_SHOWN_JS = """() => [...document.querySelectorAll(
+        '.slides > section.present > section.present script[type^="math/tex"]')]
+    .filter(script => script.closest('aside.notes') === null)"""
+ALL_TYPESET_JS = f"""() => ({FORMULAS_SHOWN_JS})().every(script => {{
+    const output = script.previousElementSibling;
+    return output !== null && output.matches('.MathJax, .MathJax_Display')
+        && !output.matches('.MathJax_Processing') && output.querySelector('.MathJax_Processing') === null;
+}})"""
 # The slide shown: its heading, its content's height and its frame's, its formulas typeset and failed.
 SHOWN_SLIDE_JS = """() => {
     const leaf = document.querySelector('.slides > section.present > section.present');
@@ -111,7 +120,6 @@ SHOWN_SLIDE_JS = """() => {
         heading: heading.textContent.replace(/\\s+/g, ' ').trim() || '(no heading)',
         scroll: leaf.scrollHeight,
         client: leaf.clientHeight,
-        formulas: leaf.querySelectorAll('.MathJax_Display, .MathJax').length,
         failed: leaf.querySelectorAll('.MathJax_Error, merror').length,
     };
 }"""
@@ -121,14 +129,21 @@ SHOWN_CONTENT = ".slides > section.present > section.present > :not(aside.notes)
 def step_through(page, deck: Path) -> tuple[dict[str, int], list[str], int]:
     """Show each state of ``deck`` in turn (space: the next fragment, or the next slide); return the slides taller
     than their frame, each with its largest excess in pixels, the formulas left untypeset, and how many were shown."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     overflowing, untypeset, formulas = {}, [], 0
     count = page.evaluate(STATE_COUNT_JS)
     for step in range(count):
         h, v, fragments = page.evaluate(SLIDE_STATE_JS)
         page.evaluate(MATHJAX_IDLE_JS)
         shown = page.evaluate(SHOWN_SLIDE_JS)
-        formulas += shown["formulas"]
         where = f"{deck.name}#/{h}/{v} ({shown['heading']})"
+        try:
+            page.wait_for_function(ALL_TYPESET_JS, timeout=60_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"{where}, {fragments} fragments shown: a formula was not typeset in 60 s{mathjax_log(page)}")
+        shown = page.evaluate(SHOWN_SLIDE_JS)  # measured with every formula typeset
+        formulas += page.evaluate(f"() => ({FORMULAS_SHOWN_JS})().length")
         if shown["scroll"] > shown["client"]:
             excess = shown["scroll"] - shown["client"]
             overflowing[where] = max(excess, overflowing.get(where, 0))
