@@ -6,6 +6,9 @@ what the cell holds. A cell that has one already keeps it, so that a type set by
 - a title or a numbered section (``#``, ``##``) starts a slide, a ``###`` heading or an exercise a sub-slide;
 - a markdown cell with a displayed equation is a fragment: the derivation builds up one step per click;
 - the import cell is skipped; every other cell (the checks, the widgets, the prose) is shown with the slide it is in.
+
+These are where the slides start from: when the slides are made, slide_layout.py cuts each cell into its blocks, moves
+the prose into the speaker notes and splits a section into sub-slides that fit the frame.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """`make slides`: reveal.js slides of each notebook in build/slides/, with every script they load copied beside them.
 
-A cell's place in the slides is its metadata ``slideshow.slide_type``, kept in the instructor notebooks (see
-slide_metadata.py). Widgets are shown as the stills they saved; `make present` shows them live."""
+A cell's place in the slides starts from its metadata ``slideshow.slide_type``, kept in the instructor notebooks (see
+slide_metadata.py); slide_layout.py then fits each slide to a 1280 × 720 frame and moves the prose into the speaker
+notes. Widgets are shown as the stills they saved; `make present` shows them live."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from traitlets.config import Config
 
 from instructor.assets import BUILD, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
 from instructor.links import NotebookLinks
+from instructor.slide_layout import SlideLayout
 from instructor.static_widgets import StaticWidgets
 
 
@@ -25,12 +27,15 @@ def slides_exporter(out: Path) -> SlidesExporter:
     shutil.copy(npm_package("requirejs") / "require.js", vendor / "require.js")
     shutil.copy(npm_package("jquery") / "dist" / "jquery.min.js", vendor / "jquery.min.js")
     config = Config()
-    config.SlidesExporter.preprocessors = [StaticWidgets, NotebookLinks]
+    # StaticWidgets first: the layout measures the stills it leaves.
+    config.SlidesExporter.preprocessors = [StaticWidgets, NotebookLinks, SlideLayout]
     config.NotebookLinks.suffix = ".slides.html"
     config.SlidesExporter.reveal_url_prefix = "reveal.js"
     config.SlidesExporter.require_js_url = "vendor/require.js"
     config.SlidesExporter.jquery_url = "vendor/jquery.min.js"
-    config.SlidesExporter.reveal_scroll = True
+    # A 16:9 frame, 1280 × 720 CSS pixels, that reveal.js scales to the screen. No scrolling slides: each fits.
+    config.SlidesExporter.reveal_width = "1280"
+    config.SlidesExporter.reveal_height = "720"
     # The "white" theme's font ships with reveal.js; the default "simple" theme fetches its fonts from Google.
     config.SlidesExporter.reveal_theme = "white"
     config.SlidesExporter.mathjax_url = copy_mathjax(out)
@@ -52,7 +57,8 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
 def main() -> None:
     out = BUILD / "slides"
     pages = build(sorted(NOTEBOOKS.glob("*.ipynb")), out)
-    print(f"The slides of {len(pages)} notebooks are in {out}; open one in a browser (arrow keys move on):")
+    print(f"The slides of {len(pages)} notebooks are in {out}; open one in a browser (space or the arrow keys move on,")
+    print("s opens the speaker view with the notes):")
     for page in pages:
         print(f"  {page}")
 

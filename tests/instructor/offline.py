@@ -12,7 +12,8 @@ window.MathJax = {AuthorInit: function () {
 
 
 def block_the_network(page) -> dict[str, list[str]]:
-    """Abort every request that does not read a file, and record the aborted and the failed ones."""
+    """Abort every request that does not read a file, and record the aborted and the failed ones; ``page`` is a page,
+    or a browser context, whose every page and window is then held to the same."""
     record = {"blocked": [], "failed": []}
 
     def route(route):
