@@ -8,6 +8,7 @@ that a busy machine, which slows a second thread far more than the first, does n
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from threadpoolctl import threadpool_info, threadpool_limits
@@ -33,7 +34,8 @@ def blas_threads_of_our_loop(data: Split) -> int:
     """How many BLAS threads notebook 4's loop runs on, read from inside it during one epoch."""
     seen = []
     params = init_parameters(data.a_train.shape[1], HIDDEN, int(data.y_train.max()) + 1, seed=0)
-    train(params, data, SoftmaxCrossEntropy(), **{**SETTINGS, "epochs": 1}, record=False,
+    one_epoch = replace(SETTINGS, epochs=1)
+    train(params, data, SoftmaxCrossEntropy(), settings=one_epoch, record=False,
           on_epoch=lambda epoch, history: seen.append(blas_threads()))  # fmt: skip
     return seen[0]
 

@@ -9,6 +9,8 @@ loops then compute the same numbers, up to rounding: a test compares the trained
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from helpers.training.data import Split
@@ -20,7 +22,7 @@ from helpers.training.sgd import epoch_order
 def torch_train(torch, data: Split, seed: int, **overrides) -> tuple[object, Parameters]:
     """Train the PyTorch network on ``data`` with ``SETTINGS`` (unless overridden) from ``seed``; the model, and its
     trained parameters in this package's layout (``W_hidden`` (n_inputs, hidden), ``b_hidden`` (hidden, 1), ...)."""
-    settings = {**SETTINGS, **overrides}
+    settings = replace(SETTINGS, **overrides)
     n_inputs, k = data.a_train.shape[1], int(data.y_train.max()) + 1
     start = init_parameters(n_inputs, HIDDEN, k, seed=seed)
     hidden = torch.nn.Linear(n_inputs, HIDDEN, dtype=torch.float64)
@@ -33,16 +35,16 @@ def torch_train(torch, data: Split, seed: int, **overrides) -> tuple[object, Par
     model = torch.nn.Sequential(hidden, torch.nn.ReLU(), output)
     optimizer = torch.optim.SGD(
         [
-            {"params": [hidden.weight, output.weight], "weight_decay": settings["weight_decay"]},
+            {"params": [hidden.weight, output.weight], "weight_decay": settings.weight_decay},
             {"params": [hidden.bias, output.bias], "weight_decay": 0.0},
         ],
-        lr=settings["eta"],
-        momentum=settings["momentum"],
+        lr=settings.eta,
+        momentum=settings.momentum,
     )
     x, y = torch.from_numpy(data.a_train), torch.from_numpy(data.y_train).long()
     rng = np.random.default_rng(seed)
-    for _ in range(settings["epochs"]):
-        for batch in epoch_order(rng, x.shape[0], settings["batch_size"]):
+    for _ in range(settings.epochs):
+        for batch in epoch_order(rng, x.shape[0], settings.batch_size):
             rows = torch.from_numpy(batch)
             optimizer.zero_grad()
             torch.nn.functional.cross_entropy(model(x[rows]), y[rows]).backward()
@@ -60,5 +62,5 @@ def torch_test_accuracy(torch, data: Split, seed: int, **overrides) -> float:
     """Train as ``torch_train`` does; the test accuracy."""
     model, _ = torch_train(torch, data, seed, **overrides)
     with torch.no_grad():
-        predicted = model(torch.from_numpy(data.a_test)).argmax(dim=1).numpy()
-    return float(np.mean(predicted == data.y_test))
+        predicted = model(torch.from_numpy(data.a_held_out)).argmax(dim=1).numpy()
+    return float(np.mean(predicted == data.y_held_out))

@@ -1,6 +1,8 @@
 """The peers of `make bench`'s training table do the same work on equal terms: MLPClassifier on as many BLAS threads
 as notebook 4's loop, and the PyTorch loop (where PyTorch is installed) computing the very weights the loop does."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
@@ -48,9 +50,8 @@ def test_mlpclassifier_runs_on_the_loops_thread_count(digits, monkeypatch):
 
 def test_the_pytorch_loop_trains_the_same_weights_as_notebook_4s(digits):
     torch = pytest.importorskip("torch", reason="PyTorch is not a dependency: make bench skips its peer without it")
-    settings = {**SETTINGS, "epochs": 2}
     ours = init_parameters(digits.a_train.shape[1], HIDDEN, 10, seed=3)
-    train(ours, digits, SoftmaxCrossEntropy(), **settings, seed=3, record=False)
+    train(ours, digits, SoftmaxCrossEntropy(), settings=replace(SETTINGS, epochs=2, seed=3), record=False)
     _, theirs = torch_train(torch, digits, seed=3, epochs=2)
     for name, value in ours.items():
         np.testing.assert_allclose(theirs[name], value, rtol=1e-9, atol=1e-12, err_msg=name)
