@@ -12,7 +12,7 @@ from pathlib import Path
 from nbconvert import SlidesExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
+from instructor.assets import BUILD, CODE_STYLE, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
 from instructor.links import NotebookLinks
 from instructor.static_widgets import StaticWidgets
 
@@ -26,6 +26,7 @@ def slides_exporter(out: Path) -> SlidesExporter:
     shutil.copy(npm_package("jquery") / "dist" / "jquery.min.js", vendor / "jquery.min.js")
     config = Config()
     config.SlidesExporter.preprocessors = [StaticWidgets, NotebookLinks]
+    config.CSSHTMLHeaderPreprocessor.style = CODE_STYLE
     config.NotebookLinks.suffix = ".slides.html"
     config.SlidesExporter.reveal_url_prefix = "reveal.js"
     config.SlidesExporter.require_js_url = "vendor/require.js"
