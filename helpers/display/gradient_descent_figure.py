@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from helpers.display.descriptions import describe_gradient_descent
+from helpers.display.palette import REFERENCE_LINE, line_style
 from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure
 from helpers.kernels.mse import linear_output, mse
@@ -28,9 +30,9 @@ class GradientDescentFigure(BlittedFigure):
         self.closed_form_test_loss = closed_form_test_loss
         self.figure = Figure(figsize=(6.5, 3.6), dpi=80, layout="constrained")
         self.ax = self.figure.subplots()
-        (self.train_line,) = self.ax.semilogy([], [], label="train MSE")
-        (self.test_line,) = self.ax.semilogy([], [], label="test MSE")
-        self.ax.axhline(closed_form_test_loss, color="black", linestyle="--", linewidth=1, label="closed-form test MSE")
+        (self.train_line,) = self.ax.semilogy([], [], label="train MSE", **line_style(0, max_steps))
+        (self.test_line,) = self.ax.semilogy([], [], label="test MSE", **line_style(1, max_steps))
+        self.ax.axhline(closed_form_test_loss, label="closed-form test MSE", **REFERENCE_LINE)
         self.ax.set_xlim(0, max_steps)
         self.ax.set_ylim(1e3, 1e5)  # a diverging run leaves through the top, and the title says so
         self.ax.set_xlabel("step of gradient descent")
@@ -45,6 +47,9 @@ class GradientDescentFigure(BlittedFigure):
         self.train_line.set_data(steps_run, history.train_loss)
         self.test_line.set_data(steps_run, history.test_loss)
         self.title.set_text(f"gradient descent, η = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
+        self.description = describe_gradient_descent(
+            history.train_loss, history.test_loss, eta, self.closed_form_test_loss, history.diverged
+        )
         return GradientDescentReading(
             eta=float(eta),
             steps=int(steps),
@@ -70,3 +75,7 @@ class GradientDescentExplorer:
 
     def to_png(self) -> bytes:
         return self.figure.to_png()
+
+    @property
+    def description(self) -> str:
+        return self.figure.description

@@ -18,7 +18,9 @@ import numpy as np
 
 
 class Drawable(Protocol):
-    """A figure that redraws itself for the explorer's controls and renders to PNG."""
+    """A figure that redraws itself for the explorer's controls, says what it shows and renders to PNG."""
+
+    description: str
 
     def draw(self, **controls: Any) -> object: ...
 
@@ -55,8 +57,9 @@ class FigurePanel:
     """An ``Image`` of a figure and an ``HTML`` block with the numbers it shows.
 
     ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
-    it redraws the figure for the controls' values and returns the figure's
-    reading, which ``interactive`` keeps as ``.result``. Logit sliders named
+    it redraws the figure for the controls' values, puts the figure's
+    description on the image (its title, the name a screen reader reads)
+    and returns the figure's reading, which ``interactive`` keeps as ``.result``. Logit sliders named
     ``a_L0 .. a_L(k-1)`` reach the figure as one array ``a``. The reading's
     ``<pre>`` carries the exact control values it was computed for, as JSON
     in ``data-controls``, so a page can tell which settings the text shows.
@@ -76,6 +79,8 @@ class FigurePanel:
             controls["a"] = logits
         reading = self.figure.draw(**controls)
         self.image.value = self.figure.to_png()
+        # The image's title, which a screen reader announces as its name: what this picture shows, in words.
+        self.image.tooltip = self.figure.description
         text = html.escape(str(reading))
         self.numbers.value = f"<pre class='reading' data-controls='{html.escape(settings, quote=True)}'>{text}</pre>"
         return reading
