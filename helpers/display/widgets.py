@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import ipywidgets as widgets
 import numpy as np
+from traitlets import Unicode
 
 
 class Drawable(Protocol):
@@ -53,6 +54,16 @@ def class_picker(k: int, initial: int = 0) -> widgets.Dropdown:
     )
 
 
+class DescribedImage(widgets.Image):
+    """An ``Image`` whose ``tooltip`` becomes the ``title`` of its ``<img>``, the name a screen reader announces.
+
+    ipywidgets 8's page sets that title only when the widget's ``description`` is empty, and reads the description's
+    length to know: an ``Image`` has no description, so the page fails to draw it. This one sends an empty one.
+    """
+
+    description = Unicode("").tag(sync=True)
+
+
 class FigurePanel:
     """An ``Image`` of a figure and an ``HTML`` block with the numbers it shows.
 
@@ -67,7 +78,7 @@ class FigurePanel:
 
     def __init__(self, figure: Drawable) -> None:
         self.figure = figure
-        self.image = widgets.Image(format="png")
+        self.image = DescribedImage(format="png")
         self.numbers = widgets.HTML()
         self.box = widgets.VBox([self.image, self.numbers])
 

@@ -99,6 +99,8 @@ def test_a_widget_puts_the_description_of_each_picture_on_its_image():
     assert "ℓ = 0" in panel.image.tooltip
     assert f"{read_softmax_gradient(np.array([2.0, -3.0, 0.1, -1.0]), 0).loss:.4f}" in panel.image.tooltip
     assert reading.l == 0
+    # The page draws an image's tooltip as its title only beside an empty description, which a plain Image lacks.
+    assert panel.image.get_state()["description"] == ""
 
 
 def test_learning_curves_describe_their_ends_and_differ_in_line_style():
