@@ -16,8 +16,9 @@ FAILING_IMPACTS = ("serious", "critical")
 
 # What one axe run found: per violated rule, its impact, its help text and the elements that break it.
 RUN_AXE_JS = """
-async (tags) => {
-    const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+async ([tags, context]) => {
+    const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
+    const results = await axe.run(context === null ? document : {include: [context]}, options);
     return results.violations.map(v => ({
         rule: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
@@ -42,15 +43,16 @@ class Violation:
         return f"{self.where}: [{self.impact}] {self.rule} ({self.help}) at {self.target}: {detail}"
 
 
-def audit(page, where: str) -> list[Violation]:
-    """Every violation of the WCAG 2.1 A and AA rules that axe finds in ``page`` as it is shown now."""
+def audit(page, where: str, context: str | None = None) -> list[Violation]:
+    """Every violation of the WCAG 2.1 A and AA rules that axe finds in ``page`` as it is shown now: in the whole page,
+    or in the elements that CSS selector ``context`` matches."""
     # A colour in the middle of a transition (a fragment fading in) is not the colour the page shows.
     page.wait_for_function(
         "() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"
     )
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(npm_package("axe-core") / "axe.min.js"))
-    found = page.evaluate(RUN_AXE_JS, WCAG_21_AA)
+    found = page.evaluate(RUN_AXE_JS, [WCAG_21_AA, context])
     return [
         Violation(where, rule["rule"], rule["impact"] or "", rule["help"], node["target"], node["summary"] or "")
         for rule in found
@@ -85,6 +87,11 @@ window.deckPosition = () => {
         hidden: present.querySelectorAll('.fragment:not(.visible)').length,
     };
 };
+// The present slide, marked so that axe can be pointed at it alone.
+window.markPresentSlide = () => {
+    document.querySelectorAll('[data-audited]').forEach(slide => slide.removeAttribute('data-audited'));
+    [...document.querySelectorAll('.reveal .slides section.present')].pop().setAttribute('data-audited', '');
+};
 window.deckSlides = () => document.querySelectorAll('.reveal .slides section:not(:has(section))').length;
 """
 
@@ -93,6 +100,9 @@ def audit_every_slide(page, deck: str, max_presses: int = 2000) -> tuple[list[Vi
     """Walk the open deck from its first slide to its last with the Page Down key (what a presenter's clicker
     sends), and audit each slide once all its fragments are shown; return what was found and how many slides it
     audited.
+
+    The first slide is audited with the whole page around it (its language, title, landmarks); each later one alone,
+    which is what changes from slide to slide.
 
     Reaching the last slide by the keyboard alone is itself the check that the deck can be driven without a mouse:
     the walk fails if a key press leaves the deck where it was before the end, or if it skipped a slide.
@@ -104,7 +114,9 @@ def audit_every_slide(page, deck: str, max_presses: int = 2000) -> tuple[list[Vi
     position = page.evaluate("() => window.deckPosition()")
     for _ in range(max_presses):
         if position["hidden"] == 0:
-            violations += audit(page, f"{deck} slide {position['h']}/{position['v']}")
+            page.evaluate("() => window.markPresentSlide()")
+            context = None if audited == 0 else "[data-audited]"
+            violations += audit(page, f"{deck} slide {position['h']}/{position['v']}", context)
             audited += 1
             if audited == slides:
                 return violations, audited
