@@ -64,7 +64,8 @@ def _set_bars(bars, heights: np.ndarray, l: int) -> None:
     """Set the bar heights, the true class ``l`` in orange and hatched."""
     for i, (bar, height) in enumerate(zip(bars, heights, strict=True)):
         bar.set_height(height)
-        bar.set_color(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
+        # Face and edge apart (not set_color, which paints the hatch the face's colour too, hiding it).
+        bar.set_facecolor(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
         bar.set_edgecolor("black" if i == l else OTHER_CLASS_COLOR)
         bar.set_hatch(TRUE_CLASS_HATCH if i == l else "")
 

@@ -67,6 +67,9 @@ def test_the_gradient_bars_describe_the_numbers_they_draw_and_hatch_the_true_cla
     assert f"ℓ = {l}" in figure.description
     for bars in figure.bars:
         assert [bar.get_hatch() or "" for bar in bars] == ["", TRUE_CLASS_HATCH, "", ""]
+        # and the hatch is drawn in another colour than the bar's face, or it would not show
+        hatch_colour = bars[l].get_hatchcolor() if hasattr(bars[l], "get_hatchcolor") else bars[l].get_edgecolor()
+        assert to_rgba(hatch_colour) != to_rgba(bars[l].get_facecolor())
     _, metadata = shown(figure)
     assert metadata["image/png"]["alt"] == figure.description
 
