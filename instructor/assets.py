@@ -18,8 +18,17 @@ NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VENDOR = BUILD / "vendor"
-# The reveal.js version nbconvert's slides template is written for (its default CDN prefix names it).
-NPM_PACKAGES = {"reveal.js": "4.0.2", "requirejs": "2.3.7", "jquery": "3.7.1"}
+NPM_PACKAGES = {
+    "reveal.js": "4.0.2",  # the version nbconvert's slides template is written for (its default CDN prefix names it)
+    "requirejs": "2.3.7",
+    "jquery": "3.7.1",
+    "axe-core": "4.14.1",  # not loaded by any page: the accessibility test injects it to audit them
+}
+# The code's colours in the slides and the reading copy: a style from accessible-pygments (the instructor group) whose
+# every colour has a contrast of 7:1 or more on its background, so that it still reads on a projector that washes the
+# colours out. nbconvert's default draws comments, numbers and operators at 4.2-4.4:1 on the code's grey, under AA's
+# 4.5:1.
+CODE_STYLE = "a11y-high-contrast-light"
 
 
 def copy_mathjax(folder: Path) -> str:

@@ -8,8 +8,12 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from pathlib import Path
 
 from instructor.assets import NOTEBOOKS
+
+# Where Voilà finds the "accessible" template (instructor/voila/templates/accessible/): a data folder of Jupyter's.
+JUPYTER_DATA = Path(__file__).resolve().parent
 
 
 def voila_command(port: int, token: str) -> list[str]:
@@ -22,6 +26,8 @@ def voila_command(port: int, token: str) -> list[str]:
         "--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension",
         # The widgets are the point of this view; the tracebacks of a failing cell are not for the audience.
         "--VoilaConfiguration.show_tracebacks=False",
+        # Voilà's lab template with each slider named for a screen reader.
+        "--template=accessible",
     ]  # fmt: skip
 
 
@@ -30,7 +36,8 @@ def main() -> None:
     token = os.environ.get("PRESENT_TOKEN") or secrets.token_hex(16)
     print(f"Presenting the notebooks at http://127.0.0.1:{port}/?token={token}", flush=True)
     print("Open that link in the browser on this machine (Ctrl-C stops the server).", flush=True)
-    os.execv(sys.executable, voila_command(port, token))
+    data_path = os.pathsep.join(filter(None, [str(JUPYTER_DATA), os.environ.get("JUPYTER_PATH")]))
+    os.execve(sys.executable, voila_command(port, token), {**os.environ, "JUPYTER_PATH": data_path})
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pathlib import Path
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, notebook_title
+from instructor.assets import BUILD, CODE_STYLE, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, notebook_title
 from instructor.links import NotebookLinks
 from instructor.static_widgets import StaticWidgets
 
@@ -21,6 +21,7 @@ from instructor.static_widgets import StaticWidgets
 def reading_exporter() -> HTMLExporter:
     config = Config()
     config.HTMLExporter.preprocessors = [StaticWidgets, NotebookLinks]
+    config.CSSHTMLHeaderPreprocessor.style = CODE_STYLE
     return HTMLExporter(
         config=config,
         template_name="reading",

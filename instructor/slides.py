@@ -13,7 +13,7 @@ from pathlib import Path
 from nbconvert import SlidesExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
+from instructor.assets import BUILD, CODE_STYLE, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
 from instructor.links import NotebookLinks
 from instructor.slide_layout import SlideLayout
 from instructor.static_widgets import StaticWidgets
@@ -29,6 +29,7 @@ def slides_exporter(out: Path) -> SlidesExporter:
     config = Config()
     # StaticWidgets first: the layout measures the stills it leaves.
     config.SlidesExporter.preprocessors = [StaticWidgets, NotebookLinks, SlideLayout]
+    config.CSSHTMLHeaderPreprocessor.style = CODE_STYLE
     config.NotebookLinks.suffix = ".slides.html"
     config.SlidesExporter.reveal_url_prefix = "reveal.js"
     config.SlidesExporter.require_js_url = "vendor/require.js"

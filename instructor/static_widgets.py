@@ -28,7 +28,9 @@ def _parts(model_id: str, state: dict) -> list[str]:
         if ("value",) not in buffers:
             return []
         image_format = html.escape(values.get("format", "png"))
-        return [f'<img src="data:image/{image_format};base64,{buffers[("value",)]}" alt="the figure the widget drew">']
+        # The description the figure put on its image (helpers.display.widgets.FigurePanel) becomes its alt text.
+        alt = html.escape(values.get("tooltip") or "the figure the widget drew", quote=True)
+        return [f'<img src="data:image/{image_format};base64,{buffers[("value",)]}" alt="{alt}">']
     if name == "HTMLModel":
         return [values.get("value", "")]
     if name in ("IntProgressModel", "FloatProgressModel"):

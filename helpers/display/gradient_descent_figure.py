@@ -10,8 +10,10 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from helpers.display.descriptions import describe_descent_and_settling, describe_gradient_descent
+from helpers.display.palette import REFERENCE_LINE, line_style
 from helpers.display.readings import GradientDescentReading
-from helpers.display.rendering import BlittedFigure
+from helpers.display.rendering import BlittedFigure, DescribedFigure
 from helpers.kernels.mse import linear_output, mse
 from helpers.training.data import Split
 from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
@@ -19,15 +21,26 @@ from helpers.training.linear_regression import Settling, TrainingHistory, gradie
 
 def descent_and_settling_figure(
     history: TrainingHistory, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
-) -> Figure:
+) -> DescribedFigure:
     """Two panels of one gradient-descent run: train and test MSE (log scale) against the step, beside the
     closed-form test MSE; and, on a linear scale zoomed to the first ``last_step`` steps, the test MSE's distance from
     the closed form in percent, with ``test``'s tolerance band and its three steps marked."""
-    figure = Figure(figsize=(11, 3.6), layout="constrained")
+    figure = DescribedFigure(figsize=(11, 3.6), layout="constrained")
+    figure.description = describe_descent_and_settling(
+        history.train_loss,
+        history.held_out_loss,
+        closed_form_test_loss,
+        eta,
+        test.first_within,
+        test.worst,
+        test.stays_within,
+        100 * test.tolerance,
+    )
     loss_axes, gap_axes = figure.subplots(1, 2)
-    loss_axes.semilogy(history.train_loss, label="train MSE")
-    loss_axes.semilogy(history.held_out_loss, label="test MSE")
-    loss_axes.axhline(closed_form_test_loss, color="black", linestyle="--", linewidth=1, label="closed-form test MSE")
+    points = len(history.train_loss)
+    loss_axes.semilogy(history.train_loss, label="train MSE", **line_style(0, points))
+    loss_axes.semilogy(history.held_out_loss, label="test MSE", **line_style(1, points))
+    loss_axes.axhline(closed_form_test_loss, label="closed-form test MSE", **REFERENCE_LINE)
     loss_axes.set_xlabel("step of gradient descent")
     loss_axes.set_ylabel("MSE (log scale)")
     loss_axes.set_title(f"diabetes, η = {eta:g}, {len(history.train_loss) - 1} steps")
@@ -35,7 +48,7 @@ def descent_and_settling_figure(
     steps = np.arange(min(last_step, len(test.gaps) - 1) + 1)
     band = 100 * test.tolerance
     gap_axes.axhspan(-band, band, color="grey", alpha=0.2, label=f"within {band:g}% of the closed form")
-    gap_axes.plot(steps, 100 * test.gaps[steps], color="C1", label="test MSE")
+    gap_axes.plot(steps, 100 * test.gaps[steps], label="test MSE", **line_style(1, len(steps)))
     for step, what in (
         (test.first_within, "first within"),
         (test.worst, "out again, most"),
@@ -69,9 +82,9 @@ class GradientDescentFigure(BlittedFigure):
         self.closed_form_test_loss = closed_form_test_loss
         self.figure = Figure(figsize=(6.5, 3.6), dpi=80, layout="constrained")
         self.ax = self.figure.subplots()
-        (self.train_line,) = self.ax.semilogy([], [], label="train MSE")
-        (self.test_line,) = self.ax.semilogy([], [], label="test MSE")
-        self.ax.axhline(closed_form_test_loss, color="black", linestyle="--", linewidth=1, label="closed-form test MSE")
+        (self.train_line,) = self.ax.semilogy([], [], label="train MSE", **line_style(0, max_steps))
+        (self.test_line,) = self.ax.semilogy([], [], label="test MSE", **line_style(1, max_steps))
+        self.ax.axhline(closed_form_test_loss, label="closed-form test MSE", **REFERENCE_LINE)
         self.ax.set_xlim(0, max_steps)
         self.ax.set_ylim(1e3, 1e5)  # a diverging run leaves through the top, and the title says so
         self.ax.set_xlabel("step of gradient descent")
@@ -86,6 +99,9 @@ class GradientDescentFigure(BlittedFigure):
         self.train_line.set_data(steps_run, history.train_loss)
         self.test_line.set_data(steps_run, history.held_out_loss)
         self.title.set_text(f"gradient descent, η = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
+        self.description = describe_gradient_descent(
+            history.train_loss, history.held_out_loss, eta, self.closed_form_test_loss, history.diverged
+        )
         return GradientDescentReading(
             eta=float(eta),
             steps=int(steps),
@@ -112,3 +128,7 @@ class GradientDescentExplorer:
 
     def to_png(self) -> bytes:
         return self.figure.to_png()
+
+    @property
+    def description(self) -> str:
+        return self.figure.description

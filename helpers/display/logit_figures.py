@@ -10,17 +10,21 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
+from helpers.display.descriptions import describe_grad_wrt_yhat, describe_jacobian, describe_softmax_gradient
+from helpers.display.palette import BLUE, ORANGE
 from helpers.display.readings import (
     GradWrtYhatReading,
     SoftmaxGradientReading,
     read_grad_wrt_yhat,
     read_softmax_gradient,
 )
-from helpers.display.rendering import BlittedFigure
+from helpers.display.rendering import BlittedFigure, DescribedFigure
 
-TRUE_CLASS_COLOR = "tab:orange"
+# Okabe and Ito's orange and blue (helpers.display.palette); the true class's bar is also hatched.
+TRUE_CLASS_COLOR = ORANGE
+TRUE_CLASS_HATCH = "//"
 JACOBIAN_LIMIT = 0.5  # every entry of (diag(ŷ) - ŷŷᵀ)/T lies in [-0.25/T, 0.25/T], within ±0.5 for T >= 0.5
-OTHER_CLASS_COLOR = "tab:blue"
+OTHER_CLASS_COLOR = BLUE
 
 
 def _bar_panel(ax, k: int, title: str, ylabel: str, ylim: tuple[float, float]):
@@ -47,12 +51,13 @@ def _jacobian_panel(ax, k: int):
     return image
 
 
-def jacobian_figure(jacobian: np.ndarray) -> Figure:
+def jacobian_figure(jacobian: np.ndarray) -> DescribedFigure:
     """A static heatmap of a (k, k) softmax Jacobian, drawn as in ``SoftmaxGradientFigure``, each cell's value on it.
 
     The numbers (3 decimals) make a small k readable without the colour bar; for k much above 6 they would crowd.
     """
-    figure = Figure(figsize=(4.2, 3.4), dpi=80, layout="constrained")
+    figure = DescribedFigure(figsize=(4.2, 3.4), dpi=80, layout="constrained")
+    figure.description = describe_jacobian(jacobian)
     image = _jacobian_panel(figure.subplots(), jacobian.shape[0])
     image.set_data(jacobian)
     for (row, column), value in np.ndenumerate(jacobian):
@@ -61,10 +66,13 @@ def jacobian_figure(jacobian: np.ndarray) -> Figure:
 
 
 def _set_bars(bars, heights: np.ndarray, l: int) -> None:
-    """Set the bar heights, the true class ``l`` in orange."""
+    """Set the bar heights, the true class ``l`` in orange and hatched."""
     for i, (bar, height) in enumerate(zip(bars, heights, strict=True)):
         bar.set_height(height)
-        bar.set_color(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
+        # Face and edge apart (not set_color, which paints the hatch the face's colour too, hiding it).
+        bar.set_facecolor(TRUE_CLASS_COLOR if i == l else OTHER_CLASS_COLOR)
+        bar.set_edgecolor("black" if i == l else OTHER_CLASS_COLOR)
+        bar.set_hatch(TRUE_CLASS_HATCH if i == l else "")
 
 
 class GradWrtYhatFigure(BlittedFigure):
@@ -102,6 +110,7 @@ class GradWrtYhatFigure(BlittedFigure):
             label.set_y(reading.grad[i])
             label.set_verticalalignment("top" if i == l else "bottom")
         self.title.set_text(f"true class ℓ = {l},   ℒ = −log ŷ_ℓ = {reading.loss:.4f}")
+        self.description = describe_grad_wrt_yhat(reading)
         return reading
 
 
@@ -136,4 +145,5 @@ class SoftmaxGradientFigure(BlittedFigure):
             f"true class ℓ = {l},   T = {reading.T:.2f},   ℒ = {reading.loss:.4f},   "
             f"sum of ∂ℒ/∂a_L = {gradient_sum:.4f}"
         )
+        self.description = describe_softmax_gradient(reading)
         return reading

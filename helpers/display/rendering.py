@@ -17,6 +17,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from helpers.display.descriptions import described_output
+
 
 def freeze_layout(figure: Figure) -> None:
     """Lay the figure out once with its layout engine, then keep those positions for every later render."""
@@ -31,14 +33,26 @@ def render_png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
+class DescribedFigure(Figure):
+    """A matplotlib figure that says what it shows: ``description`` is made from the numbers it draws (see
+    ``helpers.display.descriptions``). In a notebook it shows itself as its PNG with that description as alt text."""
+
+    description: str = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        return described_output(render_png(self), self.description)
+
+
 class BlittedFigure:
     """A figure whose ``dynamic`` artists are redrawn over a background rendered once.
 
-    Subclasses build ``self.figure``, then call ``self._prepare(dynamic)``.
-    In a notebook the object shows itself as the PNG that ``to_png`` makes.
+    Subclasses build ``self.figure``, then call ``self._prepare(dynamic)``, and set ``self.description`` to what
+    the figure shows each time they redraw it. In a notebook the object shows itself as the PNG that ``to_png``
+    makes, with that description as its alt text.
     """
 
     figure: Figure
+    description: str = ""
 
     def _prepare(self, dynamic: list[Artist]) -> None:
         freeze_layout(self.figure)
@@ -58,8 +72,8 @@ class BlittedFigure:
         Image.fromarray(np.asarray(self._canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
-    def _repr_png_(self) -> bytes:
-        return self.to_png()
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        return described_output(self.to_png(), self.description)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

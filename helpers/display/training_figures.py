@@ -14,8 +14,17 @@ from dataclasses import replace
 import numpy as np
 from matplotlib.figure import Figure
 
+from helpers.display.descriptions import (
+    describe_averaged_regression,
+    describe_confusion_matrix,
+    describe_learning_curves,
+    describe_misclassified,
+    describe_output_gradient,
+    describe_validation_losses,
+)
+from helpers.display.palette import REFERENCE_LINE, line_style
 from helpers.display.readings import TrainingReading
-from helpers.display.rendering import BlittedFigure
+from helpers.display.rendering import BlittedFigure, DescribedFigure
 from helpers.training.data import Split
 from helpers.training.digits_training import SETTINGS
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
@@ -24,44 +33,53 @@ from helpers.training.sgd import History, train
 
 def _draw_history(axes, history: History, held_out: str) -> None:
     epochs = np.arange(len(history.train_loss))
+    train_style, held_out_style = line_style(0, len(epochs)), line_style(1, len(epochs))
     loss_axes, accuracy_axes = axes
-    loss_axes.plot(epochs, history.train_loss, label="train")
-    loss_axes.plot(epochs, history.held_out_loss, label=held_out)
+    loss_axes.plot(epochs, history.train_loss, label="train", **train_style)
+    loss_axes.plot(epochs, history.held_out_loss, label=held_out, **held_out_style)
     loss_axes.set_yscale("log")
     loss_axes.set_xlabel("epoch")
     loss_axes.set_ylabel("cross-entropy loss")
     loss_axes.legend()
-    accuracy_axes.plot(epochs, 100 * np.array(history.train_accuracy), label="train")
-    accuracy_axes.plot(epochs, 100 * np.array(history.held_out_accuracy), label=held_out)
+    accuracy_axes.plot(epochs, 100 * np.array(history.train_accuracy), label="train", **train_style)
+    accuracy_axes.plot(epochs, 100 * np.array(history.held_out_accuracy), label=held_out, **held_out_style)
     accuracy_axes.set_ylim(80, 100.5)
     accuracy_axes.set_xlabel("epoch")
     accuracy_axes.set_ylabel("accuracy (%)")
     accuracy_axes.legend(loc="lower right")
 
 
-def learning_curves(history: History, held_out: str = "validation") -> Figure:
+def _describe_history(history: History, held_out: str) -> str:
+    return describe_learning_curves(
+        history.train_loss, history.held_out_loss, history.train_accuracy, history.held_out_accuracy, held_out
+    )
+
+
+def learning_curves(history: History, held_out: str = "validation") -> DescribedFigure:
     """Loss (log scale) and accuracy against the epoch, for the training set and the held-out set."""
-    figure = Figure(figsize=(10, 3.4), layout="constrained")
+    figure = DescribedFigure(figsize=(10, 3.4), layout="constrained")
     _draw_history(figure.subplots(1, 2), history, held_out)
+    figure.description = _describe_history(history, held_out)
     return figure
 
 
-def validation_loss_curves(curves: dict[str, Sequence[float]], title: str) -> Figure:
+def validation_loss_curves(curves: dict[str, Sequence[float]], title: str) -> DescribedFigure:
     """Validation losses against the epoch (entry 0: before training) for several settings, one line each,
     labelled by its key: e.g. each setting's ``SeededRuns.mean_curve``."""
-    figure = Figure(figsize=(6.5, 3.4), layout="constrained")
+    figure = DescribedFigure(figsize=(6.5, 3.4), layout="constrained")
     ax = figure.subplots()
-    for label, losses in curves.items():
-        ax.plot(np.arange(len(losses)), losses, label=label)
+    for number, (label, losses) in enumerate(curves.items()):
+        ax.plot(np.arange(len(losses)), losses, label=label, **line_style(number, len(losses)))
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.set_ylabel("validation cross-entropy loss")
     ax.set_title(title)
     ax.legend()
+    figure.description = describe_validation_losses(curves, title)
     return figure
 
 
-def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear_validation: float) -> Figure:
+def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear_validation: float) -> DescribedFigure:
     """Train and validation MSE against the epoch, averaged over seeds, with the range over seeds shaded.
 
     Parameters
@@ -71,25 +89,28 @@ def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear
     linear_validation : float
         The linear model's validation MSE, drawn as a dashed line.
     """
-    figure = Figure(figsize=(6.5, 3.6), layout="constrained")
+    figure = DescribedFigure(figsize=(6.5, 3.6), layout="constrained")
     ax = figure.subplots()
     epochs = np.arange(train.shape[1])
-    for curves, label in ((train, "train MSE"), (validation, "validation MSE")):
-        (line,) = ax.plot(epochs, curves.mean(axis=0), label=f"{label}, mean of {curves.shape[0]} seeds")
+    for number, (curves, label) in enumerate(((train, "train MSE"), (validation, "validation MSE"))):
+        style = line_style(number, len(epochs))
+        (line,) = ax.plot(epochs, curves.mean(axis=0), label=f"{label}, mean of {curves.shape[0]} seeds", **style)
         ax.fill_between(epochs, curves.min(axis=0), curves.max(axis=0), color=line.get_color(), alpha=0.2)
-    ax.axhline(linear_validation, color="black", linestyle="--", linewidth=1, label="linear model, validation MSE")
+    ax.axhline(linear_validation, label="linear model, validation MSE", **REFERENCE_LINE)
     ax.set_xlabel("epoch")
     ax.set_ylabel("MSE (original units)")
     ax.set_ylim(2000, 8000)
     ax.legend()
+    figure.description = describe_averaged_regression(train, validation, linear_validation)
     return figure
 
 
-def output_gradient_image(grad_a_L: np.ndarray) -> Figure:
+def output_gradient_image(grad_a_L: np.ndarray) -> DescribedFigure:
     """A batch's ∇_{a_L} = (Ŷ - E)/m, shape (m, k), as an image: one row per example, one column per class, red
     above 0 and blue below, on a colour scale symmetric about 0 (so the one blue cell of a row is its true class)."""
     m, k = grad_a_L.shape
-    figure = Figure(figsize=(4.6, 0.8 + 0.14 * m), layout="constrained")
+    figure = DescribedFigure(figsize=(4.6, 0.8 + 0.14 * m), layout="constrained")
+    figure.description = describe_output_gradient(grad_a_L)
     ax = figure.subplots()
     limit = float(np.abs(grad_a_L).max())
     image = ax.imshow(grad_a_L, cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto", interpolation="nearest")
@@ -101,11 +122,14 @@ def output_gradient_image(grad_a_L: np.ndarray) -> Figure:
     return figure
 
 
-def misclassified_digits(images: np.ndarray, true: np.ndarray, predicted: np.ndarray, columns: int = 8) -> Figure:
+def misclassified_digits(
+    images: np.ndarray, true: np.ndarray, predicted: np.ndarray, columns: int = 8
+) -> DescribedFigure:
     """A grid of the 8×8 images whose predicted class differs from the true one, each titled 'true → predicted'."""
     wrong = np.flatnonzero(true != predicted)
     rows = max(1, int(np.ceil(len(wrong) / columns)))
-    figure = Figure(figsize=(1.3 * columns, 1.5 * rows), layout="constrained")
+    figure = DescribedFigure(figsize=(1.3 * columns, 1.5 * rows), layout="constrained")
+    figure.description = describe_misclassified(true, predicted)
     axes = np.atleast_1d(figure.subplots(rows, columns)).ravel()
     for ax in axes:
         ax.axis("off")
@@ -116,10 +140,11 @@ def misclassified_digits(images: np.ndarray, true: np.ndarray, predicted: np.nda
     return figure
 
 
-def confusion_matrix_figure(matrix: np.ndarray) -> Figure:
+def confusion_matrix_figure(matrix: np.ndarray) -> DescribedFigure:
     """The (k, k) confusion matrix, rows the true class and columns the predicted one, with the counts written in."""
     k = matrix.shape[0]
-    figure = Figure(figsize=(5, 4.3), layout="constrained")
+    figure = DescribedFigure(figsize=(5, 4.3), layout="constrained")
+    figure.description = describe_confusion_matrix(matrix)
     ax = figure.subplots()
     image = ax.imshow(matrix, cmap="Blues")
     for i in range(k):
@@ -142,12 +167,13 @@ class LearningCurvesFigure(BlittedFigure):
     those ranges leaves the axes too."""
 
     def __init__(self, epochs: int, held_out: str) -> None:
+        self.held_out = held_out
         self.figure = Figure(figsize=(10, 3.4), dpi=80, layout="constrained")
         loss_axes, accuracy_axes = self.figure.subplots(1, 2)
         self.lines = []
         for axes, ylabel in ((loss_axes, "cross-entropy loss (log scale)"), (accuracy_axes, "accuracy (%)")):
-            for label in ("train", held_out):
-                (line,) = axes.plot([], [], label=label)
+            for number, label in enumerate(("train", held_out)):
+                (line,) = axes.plot([], [], label=label, **line_style(number, epochs + 1))
                 self.lines.append(line)
             axes.set_xlim(0, epochs)
             axes.set_xlabel("epoch")
@@ -170,6 +196,7 @@ class LearningCurvesFigure(BlittedFigure):
         )
         for line, values in zip(self.lines, curves, strict=True):
             line.set_data(epochs, values)
+        self.description = _describe_history(history, self.held_out)
 
 
 class TrainingExplorer:
@@ -210,3 +237,8 @@ class TrainingExplorer:
     def to_png(self) -> bytes:
         """Render the figure as PNG bytes."""
         return self.figure.to_png()
+
+    @property
+    def description(self) -> str:
+        """What the figure shows, in words, for the run it drew last."""
+        return self.figure.description

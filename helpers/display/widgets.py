@@ -15,10 +15,13 @@ from typing import Any, Protocol
 
 import ipywidgets as widgets
 import numpy as np
+from traitlets import Unicode
 
 
 class Drawable(Protocol):
-    """A figure that redraws itself for the explorer's controls and renders to PNG."""
+    """A figure that redraws itself for the explorer's controls, says what it shows and renders to PNG."""
+
+    description: str
 
     def draw(self, **controls: Any) -> object: ...
 
@@ -51,12 +54,23 @@ def class_picker(k: int, initial: int = 0) -> widgets.Dropdown:
     )
 
 
+class DescribedImage(widgets.Image):
+    """An ``Image`` whose ``tooltip`` becomes the ``title`` of its ``<img>``, the name a screen reader announces.
+
+    ipywidgets 8's page sets that title only when the widget's ``description`` is empty, and reads the description's
+    length to know: an ``Image`` has no description, so the page fails to draw it. This one sends an empty one.
+    """
+
+    description = Unicode("").tag(sync=True)
+
+
 class FigurePanel:
     """An ``Image`` of a figure and an ``HTML`` block with the numbers it shows.
 
     ``panel.update`` is the function to hand to ``ipywidgets.interactive``:
-    it redraws the figure for the controls' values and returns the figure's
-    reading, which ``interactive`` keeps as ``.result``. Logit sliders named
+    it redraws the figure for the controls' values, puts the figure's
+    description on the image (its title, the name a screen reader reads)
+    and returns the figure's reading, which ``interactive`` keeps as ``.result``. Logit sliders named
     ``a_L0 .. a_L(k-1)`` reach the figure as one array ``a``. The reading's
     ``<pre>`` carries the exact control values it was computed for, as JSON
     in ``data-controls``, so a page can tell which settings the text shows.
@@ -64,7 +78,7 @@ class FigurePanel:
 
     def __init__(self, figure: Drawable) -> None:
         self.figure = figure
-        self.image = widgets.Image(format="png")
+        self.image = DescribedImage(format="png")
         self.numbers = widgets.HTML()
         self.box = widgets.VBox([self.image, self.numbers])
 
@@ -76,6 +90,8 @@ class FigurePanel:
             controls["a"] = logits
         reading = self.figure.draw(**controls)
         self.image.value = self.figure.to_png()
+        # The image's title, which a screen reader announces as its name: what this picture shows, in words.
+        self.image.tooltip = self.figure.description
         text = html.escape(str(reading))
         self.numbers.value = f"<pre class='reading' data-controls='{html.escape(settings, quote=True)}'>{text}</pre>"
         return reading

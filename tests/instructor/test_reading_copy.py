@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from harness.lab import chromium_page
@@ -72,3 +73,21 @@ def test_the_page_opens_offline_with_every_formula_typeset(number, pages, chromi
         assert network["failed"] == [], f"requests failed: {network['failed']}"
         errors = console_errors_but_mathjax_blank_font(page)
         assert errors == [], f"the browser console logged errors: {errors}"
+
+
+def test_a_figure_given_only_as_a_png_keeps_the_description_in_its_metadata(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells.append(nbformat.v4.new_markdown_cell("# A figure"))
+    cell = nbformat.v4.new_code_cell("figure")
+    cell.outputs.append(
+        nbformat.v4.new_output(
+            "display_data",
+            data={"image/png": "iVBORw0KGgo=", "text/plain": "a figure"},
+            metadata={"image/png": {"alt": "Bars of ŷ: class 0 at 0.64 & class 1 at 0.36"}},
+        )
+    )
+    notebook.cells.append(cell)
+    path = tmp_path / "01_figure.ipynb"
+    nbformat.write(notebook, path)
+    _, page = reading_copy.build([path], tmp_path / "html")
+    assert 'alt="Bars of ŷ: class 0 at 0.64 &amp; class 1 at 0.36"' in page.read_text()
