@@ -186,6 +186,40 @@ def describe_output_gradient(grad_a_L: np.ndarray) -> str:
     )
 
 
+def describe_grad_size(yhat_l: np.ndarray) -> str:
+    """Notebook 1's log-log plot of 1/ŷ_ℓ."""
+    return (
+        f"Log-log plot of the gradient's size 1/ŷ_ℓ against ŷ_ℓ, the true class's probability, from {yhat_l[0]:.0e} to "
+        f"{yhat_l[-1]:g}: a straight line of slope −1, from {1 / yhat_l[0]:.0e} at the left down to "
+        f"{1 / yhat_l[-1]:g} at ŷ_ℓ = {yhat_l[-1]:g}."
+    )
+
+
+def describe_true_logit_gradients(true_logit: np.ndarray, curves: dict[str, np.ndarray]) -> str:
+    """Notebook 2's four pairings of output function and loss, at both ends of the true class's logit."""
+    at_left = "; ".join(f"{plain_text(label)} {values[0]:.2g}" for label, values in curves.items())
+    at_right = "; ".join(f"{plain_text(label)} {values[-1]:.2g}" for label, values in curves.items())
+    return (
+        f"Size of the true class's logit gradient, log scale, against that logit from {true_logit[0]:g} (a badly "
+        f"wrong prediction) to {true_logit[-1]:g}, one line style and marker per pairing. At {true_logit[0]:g}: "
+        f"{at_left}. At {true_logit[-1]:g}: {at_right}."
+    )
+
+
+def describe_learning_rate_runs(runs: dict[float, tuple[Sequence[float], bool]]) -> str:
+    """Notebook 3's runs at multiples of the threshold 2/λ_max: each factor's train MSE and whether it diverged."""
+    ends = "; ".join(
+        f"η = {factor:.2f} × 2/λ_max "
+        + (
+            f"diverged after {len(losses) - 1} steps, leaving the plot through the top"
+            if diverged
+            else f"from {losses[0]:.4g} to {losses[-1]:.4g} after {len(losses) - 1} steps"
+        )
+        for factor, (losses, diverged) in runs.items()
+    )
+    return f"Train MSE against the step of gradient descent, log scale, one line style and marker per run: {ends}."
+
+
 def describe_misclassified(true: np.ndarray, predicted: np.ndarray) -> str:
     """The grid of misclassified digits."""
     wrong = np.flatnonzero(true != predicted)

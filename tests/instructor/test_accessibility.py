@@ -66,18 +66,7 @@ def test_every_slide_of_every_deck_passes_axe_and_is_reached_by_the_keyboard(num
         assert_none_failing(violations, decks[number].name)
 
 
-# Notebooks 1 to 3 draw four figures with pyplot in their own cells (not with helpers.display), which have no
-# description yet: axe rightly reports them. strict: once they are described, this fails until the mark goes.
-UNDESCRIBED_PYPLOT_FIGURES = pytest.mark.xfail(
-    strict=True, reason="a figure drawn with pyplot in the notebook's cell has no description"
-)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(path, marks=UNDESCRIBED_PYPLOT_FIGURES) if i < 3 else path for i, path in enumerate(NOTEBOOK_PATHS)],
-    ids=[path.stem for path in NOTEBOOK_PATHS],
-)
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[path.stem for path in NOTEBOOK_PATHS])
 def test_the_voila_view_of_each_notebook_passes_axe(path, presentation, chromium):  # noqa: F811
     with chromium_page(chromium) as page:
         page.route(
