@@ -107,8 +107,8 @@ def test_a_widget_puts_the_description_of_each_picture_on_its_image():
 
 
 def test_learning_curves_describe_their_ends_and_differ_in_line_style():
-    history = History(train_loss=[2.3, 0.5, 0.2], test_loss=[2.3, 0.6, 0.4], train_accuracy=[0.1, 0.9, 0.95],
-                      test_accuracy=[0.1, 0.85, 0.9])  # fmt: skip
+    history = History(train_loss=[2.3, 0.5, 0.2], held_out_loss=[2.3, 0.6, 0.4], train_accuracy=[0.1, 0.9, 0.95],
+                      held_out_accuracy=[0.1, 0.85, 0.9])  # fmt: skip
     for figure in (learning_curves(history), LearningCurvesFigure(epochs=2, held_out="validation")):
         if isinstance(figure, LearningCurvesFigure):
             figure.draw(history)
@@ -123,9 +123,8 @@ def test_learning_curves_describe_their_ends_and_differ_in_line_style():
 
 
 def test_validation_curves_name_each_setting_and_its_lowest_loss():
-    histories = {"λ = 0": History([1, 0.5, 0.7], [1, 0.5, 0.7], [0, 0, 0], [0, 0, 0]),
-                 "λ = 0.01": History([1, 0.6, 0.3], [1, 0.6, 0.3], [0, 0, 0], [0, 0, 0])}  # fmt: skip
-    figure = validation_loss_curves(histories, "64 hidden units")
+    curves = {"λ = 0": [1, 0.5, 0.7], "λ = 0.01": [1, 0.6, 0.3]}
+    figure = validation_loss_curves(curves, "64 hidden units")
     assert "λ = 0 from 1 to 0.7 (lowest 0.5, at 1)" in figure.description
     assert "λ = 0.01 from 1 to 0.3 (lowest 0.3, at 2)" in figure.description
     styles = {(line.get_linestyle(), line.get_marker()) for line in figure.axes[0].get_lines()}
@@ -140,7 +139,9 @@ def test_regression_curves_describe_the_means_and_the_linear_model(rng):
 
 
 def test_the_gradient_descent_figure_describes_its_run():
-    history = TrainingHistory(W_out=np.zeros((2, 1)), b=np.zeros((1, 1)), train_loss=[9e4, 5e4], test_loss=[8e4, 6e4])
+    history = TrainingHistory(
+        W_out=np.zeros((2, 1)), b=np.zeros((1, 1)), train_loss=[9e4, 5e4], held_out_loss=[8e4, 6e4]
+    )
     figure = GradientDescentFigure(closed_form_test_loss=3000.0)
     figure.draw(history, eta=0.1, steps=1)
     assert "from 90000 to 50000" in figure.description and "from 80000 to 60000" in figure.description

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.lab import chromium_page
 from instructor import reading_copy, slides
 from instructor.assets import NOTEBOOKS
-from tests.browser.lab import chromium_page
 from tests.instructor.axe import audit, audit_every_slide, failing, report
 from tests.instructor.offline import block_the_network, wait_for_mathjax
 from tests.instructor.test_present import presentation  # noqa: F401 - the fixture that starts `make present`
