@@ -110,7 +110,7 @@ NOTATION = (
     NotationRow(
         "lambda_max",
         "$\\lambda_{max}$",
-        "notebook 3: the largest eigenvalue of the MSE's Hessian, which sets the largest usable learning rate",
+        "notebook 3: the largest eigenvalue of the MSE's Hessian; 2/λ_max is the learning rate's threshold",
         "scalar",
         "`lambda_max`",
     ),

@@ -63,8 +63,8 @@ class SeededRuns:
         low, high = self.lowest_per_seed.min(), self.lowest_per_seed.max()
         seeds, best_epoch = len(self.seeds), int(np.argmin(self.mean_curve))
         return (
-            f"lowest validation loss {self.mean_lowest:.4f} (mean of {seeds} seeds; {low:.4f} to {high:.4f}), "
-            f"the mean curve lowest at epoch {best_epoch}"
+            f"each seed's lowest validation loss, averaged: {self.mean_lowest:.4f} ({seeds} seeds; {low:.4f} to "
+            f"{high:.4f}); the mean curve is lowest at epoch {best_epoch}, at {self.mean_curve[best_epoch]:.4f}"
         )
 
 

@@ -76,7 +76,8 @@ def test_seeded_runs_score_a_setting_by_the_mean_of_each_seeds_lowest_loss():
     np.testing.assert_allclose(runs.mean_curve, [2.3, 0.3])
     assert (
         str(runs)
-        == "lowest validation loss 0.3000 (mean of 2 seeds; 0.2000 to 0.4000), the mean curve lowest at epoch 1"
+        == "each seed's lowest validation loss, averaged: 0.3000 (2 seeds; 0.2000 to 0.4000); the mean curve is lowest "
+        "at epoch 1, at 0.3000"
     )
 
 
