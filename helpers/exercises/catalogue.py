@@ -66,15 +66,33 @@ class FunctionExercise:
     )
     size_example: str = "a.shape[0] for m"
     rtol: float = 1e-7
+    # How large the inputs are, for the tolerance: an answer computed by a method whose error grows with its inputs
+    # (central differences at logits near ±1000 lose digits to the rounding of a + h) is compared at the precision
+    # that method can reach there, rtol · input_scale; small inputs still pin every formula down to rtol.
+    input_scale: Callable[..., float] = lambda *arguments: 1.0
+    # The smallest absolute tolerance, for answers that are 0 (a derivative that vanishes), relative to input_scale.
+    atol: float = 0.0
 
 
-def close(answer: np.ndarray, target: Any, rtol: float) -> bool:
-    """Whether ``answer`` equals ``target`` (same shape, every entry within ``rtol`` of the largest entry's size)."""
+def largest_logit(*arguments: Any) -> float:
+    """The size of the largest logit, the first argument: ``input_scale`` for an exercise whose input is logits."""
+    return float(np.max(np.abs(arguments[0])))
+
+
+def tolerance(exercise: FunctionExercise, problem: Problem) -> tuple[float, float]:
+    """The relative and absolute tolerance for ``problem``: ``rtol`` and ``atol`` times the inputs' scale."""
+    scale = max(1.0, float(exercise.input_scale(*problem.arguments)))
+    return exercise.rtol * scale, exercise.atol * scale
+
+
+def close(answer: np.ndarray, target: Any, rtol: float, atol: float = 0.0) -> bool:
+    """Whether ``answer`` equals ``target`` (same shape, every entry within ``rtol`` of the largest entry's size, or
+    within ``atol``)."""
     target = np.asarray(target, dtype=np.float64)
     if answer.shape != target.shape or not np.all(np.isfinite(target)):
         return False
     scale = max(float(np.max(np.abs(target), initial=0.0)), 1e-300)
-    return bool(np.allclose(answer, target, rtol=rtol, atol=rtol * scale))
+    return bool(np.allclose(answer, target, rtol=rtol, atol=max(rtol * scale, atol)))
 
 
 def evaluate(misconception: Misconception, problem: Problem) -> np.ndarray | None:
@@ -89,11 +107,12 @@ def evaluate(misconception: Misconception, problem: Problem) -> np.ndarray | Non
 def matching_misconception(exercise: FunctionExercise, answer: np.ndarray, problem: Problem) -> Misconception | None:
     """The first misconception that gives ``answer`` on ``problem`` where it differs from the right answer."""
     expected = exercise.expected(*problem.arguments)
+    rtol, atol = tolerance(exercise, problem)
     for misconception in exercise.misconceptions:
         wrong = evaluate(misconception, problem)
-        if wrong is None or close(wrong, expected, exercise.rtol):
+        if wrong is None or close(wrong, expected, rtol, atol):
             continue
-        if close(answer, wrong, exercise.rtol):
+        if close(answer, wrong, rtol, atol):
             return misconception
     return None
 
@@ -116,6 +135,11 @@ def global_hint(name: str) -> str:
         f"It reads `{name}` from the notebook, not from its arguments, so it only works for the notebook's own "
         "example. Take everything from the arguments it is given."
     )
+
+
+def sizes_differ(first: Problem, second: Problem) -> bool:
+    """Whether the arrays of two problems differ in shape (not only in their values)."""
+    return [np.shape(argument) for argument in first.arguments] != [np.shape(argument) for argument in second.arguments]
 
 
 def fixed_size_hint(exercise: FunctionExercise, student: Callable[..., Any], passed: Problem, failed: Problem) -> str:
@@ -155,13 +179,13 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
         for problem in exercise.problems:
             expected = exercise.expected(*problem.arguments)
             answer = as_array(exercise.answer(student, problem), (), exercise.what)
-            if close(answer, expected, exercise.rtol):
+            if close(answer, expected, *tolerance(exercise, problem)):
                 passed = passed or problem
                 continue
             misconception = matching_misconception(exercise, answer, problem)
             if misconception is not None:
                 return f"For {problem.sizes}: {misconception.hint}"
-            if passed is not None:
+            if passed is not None and sizes_differ(passed, problem):
                 return fixed_size_hint(exercise, student, passed, problem)
             name = global_read(student)
             if name is not None:

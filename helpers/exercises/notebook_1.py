@@ -309,3 +309,166 @@ def diagnose_uniform_prediction(yhat_l: Any, loss: Any, k: int = 4) -> str | Non
 def check_uniform_prediction(yhat_l: Any, loss: Any, k: int = 4) -> None:
     """Print whether ``yhat_l`` and ``loss`` are ŷ_ℓ and ℒ for k equal logits, with a hint if they are not."""
     report(diagnose_uniform_prediction(yhat_l, loss, k))
+
+
+def soft_label_problem(logits: list[float], t: list[float]) -> Problem:
+    """ŷ = softmax(logits) and a target distribution t (it sums to 1), as the arguments (yhat, t)."""
+    target = np.array(t, dtype=np.float64)
+    return Problem((softmax(np.array(logits)), target / target.sum()), f"k = {len(logits)} classes")
+
+
+# k from 2 to 6; targets spread over every class, with zeros, and one one-hot target (the lecture's e(ℓ) is a t).
+SOFT_LABEL_PROBLEMS = (
+    soft_label_problem([2.0, 1.0, 0.1, -1.0], [0.1, 0.2, 0.6, 0.1]),
+    soft_label_problem([0.3, -0.2, 1.5], [0.5, 0.0, 0.5]),
+    soft_label_problem([1.0, 1.0], [0.25, 0.75]),
+    soft_label_problem([0.5, -1.0, 2.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0, 1.0]),
+    soft_label_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], [0.05, 0.3, 0.1, 0.25, 0.2, 0.1]),
+)
+
+
+def soft_label_grad_wrt_yhat(yhat: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """∂ℒ/∂ŷ for ℒ = -Σ_i t_i log ŷ_i: -t/ŷ, entry by entry."""
+    return -t / yhat
+
+
+SOFT_LABEL_GRAD_WRT_YHAT_MISTAKES = (
+    # "-t_j/o_j" written without the target (stats.stackexchange 235528).
+    Misconception(
+        "t dropped",
+        lambda yhat, t: -1.0 / yhat,
+        "Every entry is -1/yhat_i: the weight t_i of each log was dropped. Each term of the sum is t_i log yhat_i.",
+    ),
+    Misconception("sign flipped", lambda yhat, t: t / yhat, "The sign is flipped: the loss has a minus in front."),
+    Misconception(
+        "no 1/ŷ",
+        lambda yhat, t: -t,
+        "You have -t but not the factor 1/yhat_i that d(log x)/dx = 1/x brings.",
+    ),
+    Misconception(
+        "ŷ - t",
+        lambda yhat, t: yhat - t,
+        "That is yhat - t, the gradient with respect to the logits (notebook 2). Here the variables are the "
+        "outputs yhat_i themselves.",
+    ),
+    Misconception(
+        "binary cross-entropy per class",
+        lambda yhat, t: -(t / yhat - (1 - t) / (1 - yhat)),
+        "That is the binary cross-entropy's derivative, -(t/yhat - (1 - t)/(1 - yhat)), at every class. This loss "
+        "is -Σ_i t_i log yhat_i alone: it has no log(1 - yhat_i) terms.",
+    ),
+    Misconception(
+        "mean over the classes",
+        lambda yhat, t: -t / (len(yhat) * yhat),
+        "Every entry is 1/k of the right value: the loss is a sum over the classes, not their mean.",
+    ),
+    Misconception(
+        "the loss's terms",
+        lambda yhat, t: -t * np.log(yhat),
+        "That is each term -t_i log yhat_i of the loss itself; the question asks for its derivative.",
+    ),
+)
+
+SOFT_LABEL_GRAD_WRT_YHAT = FunctionExercise(
+    what="the gradient vector",
+    problems=SOFT_LABEL_PROBLEMS,
+    expected=soft_label_grad_wrt_yhat,
+    misconceptions=SOFT_LABEL_GRAD_WRT_YHAT_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"The gradient has one entry per class, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
+    ),
+    generic="It disagrees with the derivative of -Σ_i t_i log yhat_i in each yhat_i.",
+    size_example="len(yhat) for k",
+)
+
+
+def diagnose_soft_label_grad_wrt_yhat(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:
+    """None if ``student(yhat, t)`` is -t/ŷ (the gradient of -Σ_i t_i log ŷ_i) on every problem, else a hint."""
+    return diagnose(SOFT_LABEL_GRAD_WRT_YHAT, student)
+
+
+def check_soft_label_grad_wrt_yhat(student: Callable[[np.ndarray, np.ndarray], Any]) -> None:
+    """Print whether ``student(yhat, t)`` returns -t/ŷ, with a hint if it does not."""
+    report(diagnose_soft_label_grad_wrt_yhat(student), checked_on(SOFT_LABEL_GRAD_WRT_YHAT))
+
+
+def batch_probability_problem(m: int, k: int, seed: int) -> Problem:
+    """Ŷ (m, k), softmax rows of random logits, and labels (m,), as the arguments (Yhat, labels)."""
+    rng = np.random.default_rng(seed)
+    return Problem(
+        (softmax(rng.normal(size=(m, k))), rng.integers(0, k, size=m)), f"m = {m} examples and k = {k} classes"
+    )
+
+
+# m = k in the third (a label broadcast along a row runs there without an error).
+BATCH_PROBABILITY_PROBLEMS = (
+    batch_probability_problem(6, 4, seed=21),
+    batch_probability_problem(5, 3, seed=22),
+    batch_probability_problem(4, 4, seed=23),
+    batch_probability_problem(3, 7, seed=24),
+)
+
+
+def one_hot_rows(Yhat: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """E, the labels' one-hot rows, Yhat's shape."""
+    return np.eye(Yhat.shape[1])[labels]
+
+
+BATCH_GRAD_WRT_YHAT_MISTAKES = (
+    Misconception(
+        "no 1/m",
+        lambda Yhat, labels: grad_wrt_yhat(Yhat, labels) * len(Yhat),
+        "Every entry is m times the gradient: the loss is the mean over the m examples, so each example's "
+        "gradient carries 1/m.",
+    ),
+    Misconception(
+        "sign flipped",
+        lambda Yhat, labels: -grad_wrt_yhat(Yhat, labels),
+        "The sign is flipped: -log yhat falls as yhat grows, so the true classes' entries are negative.",
+    ),
+    Misconception(
+        "-1/(m Ŷ) in every entry",
+        lambda Yhat, labels: -1.0 / (len(Yhat) * Yhat),
+        "Every entry is -1/(m yhat): the one-hot E was left out. Only the true class's yhat appears in each "
+        "example's loss, so every other entry is 0.",
+    ),
+    Misconception(
+        "(Ŷ - E)/m",
+        lambda Yhat, labels: (Yhat - one_hot_rows(Yhat, labels)) / len(Yhat),
+        "That is (Ŷ - E)/m, the gradient with respect to the logits (notebook 2). Here the variables are the "
+        "probabilities Ŷ themselves.",
+    ),
+    Misconception(
+        "mean over every entry",
+        lambda Yhat, labels: grad_wrt_yhat(Yhat, labels) / Yhat.shape[1],
+        "Every entry is 1/k of the right value: the loss was averaged over all m·k entries (np.mean of an (m, k) "
+        "array) instead of summed over the classes and averaged over the m examples.",
+    ),
+    Misconception(
+        "transposed",
+        lambda Yhat, labels: grad_wrt_yhat(Yhat, labels).T,
+        "The result is (k, m), one column per example; the gradient has Ŷ's shape, (m, k).",
+    ),
+)
+
+BATCH_GRAD_WRT_YHAT = FunctionExercise(
+    what="the gradient",
+    problems=BATCH_PROBABILITY_PROBLEMS,
+    expected=grad_wrt_yhat,
+    misconceptions=BATCH_GRAD_WRT_YHAT_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"The gradient has Ŷ's shape, (m, k) = {problem.arguments[0].shape}; got {answer.shape}."
+    ),
+    generic="It disagrees with the derivative of the mean of -log Ŷ[n, l_n] in each entry of Ŷ.",
+    size_example="Yhat.shape for m and k",
+)
+
+
+def diagnose_batch_grad_wrt_yhat(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:
+    """None if ``student(Yhat, labels)`` is -E/(m Ŷ) (zero off the true classes) on every problem, else a hint."""
+    return diagnose(BATCH_GRAD_WRT_YHAT, student)
+
+
+def check_batch_grad_wrt_yhat(student: Callable[[np.ndarray, np.ndarray], Any]) -> None:
+    """Print whether ``student(Yhat, labels)`` returns the mean loss's gradient -E/(m Ŷ), with a hint if not."""
+    report(diagnose_batch_grad_wrt_yhat(student), checked_on(BATCH_GRAD_WRT_YHAT))

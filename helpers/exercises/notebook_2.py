@@ -16,8 +16,10 @@ from helpers.exercises.catalogue import (
     checked_on,
     diagnose,
     diagnose_value,
+    largest_logit,
 )
 from helpers.exercises.notebook_1 import PROBLEMS, e
+from helpers.exercises.notebook_4 import OUTPUT_GRADIENT
 from helpers.exercises.partial_derivative import (
     PartialFunction,
     SymbolicCheck,
@@ -268,6 +270,7 @@ SOFTMAX_JACOBIAN = FunctionExercise(
     generic="The rows sum to 0 as they should, but the entries disagree with the derivatives; recheck them.",
     size_example="len(a) for k",
     rtol=1e-9,
+    input_scale=largest_logit,
 )
 
 
@@ -339,3 +342,170 @@ def diagnose_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> str
 def check_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> None:
     """Print whether ``T`` halves the true class's logit gradient, with a hint if it does not."""
     report(diagnose_temperature_for_half_gradient(T, a, l))
+
+
+def soft_label_logit_problem(logits: list[float], t: list[float]) -> Problem:
+    """Logits a_L and a target distribution t (it sums to 1), as the arguments (a_L, t)."""
+    target = np.array(t, dtype=np.float64)
+    size = max(abs(value) for value in logits)
+    large = f", logits as large as ±{size:g}" if size >= 100 else ""
+    return Problem((np.array(logits), target / target.sum()), f"k = {len(logits)} classes{large}")
+
+
+SOFT_LABEL_LOGIT_PROBLEMS = (
+    soft_label_logit_problem([2.0, 1.0, 0.1, -1.0], [0.1, 0.2, 0.6, 0.1]),
+    soft_label_logit_problem([0.3, -0.2, 1.5], [0.5, 0.0, 0.5]),
+    soft_label_logit_problem([1.0, -1.0], [0.25, 0.75]),
+    soft_label_logit_problem([0.5, -1.0, 2.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0, 1.0]),
+    soft_label_logit_problem([1000.0, 999.0, 998.5, 990.0], [0.4, 0.3, 0.2, 0.1]),
+    soft_label_logit_problem([800.0, -800.0, 0.5, 0.0], [0.1, 0.6, 0.1, 0.2]),
+)
+
+
+def soft_label_grad_wrt_logits(a_L: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """∂ℒ/∂a_L for ℒ = -Σ_i t_i log softmax(a_L)_i: ŷ - t (t sums to 1)."""
+    return softmax(a_L) - t
+
+
+SOFT_LABEL_GRAD_WRT_LOGITS_MISTAKES = (
+    Misconception(
+        "sign flipped",
+        lambda a, t: t - softmax(a),
+        "The sign is flipped: raising a logit whose probability is above its target raises the loss.",
+    ),
+    Misconception(
+        "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
+        lambda a, t: -t / softmax(a),
+        "That is dL/dyhat, -t/yhat. Here the variables are the logits: multiply by the softmax's Jacobian.",
+    ),
+    Misconception(
+        "softmax only",
+        lambda a, t: softmax(a),
+        "Only the softmax is left: the target t has to be subtracted.",
+    ),
+    Misconception(
+        "the largest target as a one-hot",
+        lambda a, t: softmax(a) - np.eye(len(a))[np.argmax(t)],
+        "You subtracted a one-hot vector at the largest target. With a soft target every class has its own "
+        "weight t_i: subtract t itself.",
+    ),
+    Misconception(
+        "logits for probabilities",
+        lambda a, t: a - t,
+        "You used the logits a_L where the probabilities yhat = softmax(a_L) belong.",
+    ),
+)
+
+SOFT_LABEL_GRAD_WRT_LOGITS = FunctionExercise(
+    what="the gradient vector",
+    problems=SOFT_LABEL_LOGIT_PROBLEMS,
+    expected=soft_label_grad_wrt_logits,
+    misconceptions=SOFT_LABEL_GRAD_WRT_LOGITS_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"The gradient has one entry per logit, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
+    ),
+    generic="It disagrees with the derivative of -Σ_i t_i log softmax(a_L)_i in each logit.",
+    size_example="len(a_L) for k",
+    input_scale=largest_logit,
+)
+
+
+def diagnose_soft_label_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:
+    """None if ``student(a_L, t)`` is softmax(a_L) - t on every problem, large logits included, else a hint."""
+    return diagnose(SOFT_LABEL_GRAD_WRT_LOGITS, student)
+
+
+def check_soft_label_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> None:
+    """Print whether ``student(a_L, t)`` returns ŷ - t, with a hint if it does not."""
+    report(diagnose_soft_label_grad_wrt_logits(student), checked_on(SOFT_LABEL_GRAD_WRT_LOGITS))
+
+
+def shift_problem(logits: list[float], l: int) -> Problem:
+    """Logits a_L and the true class ℓ, as the arguments (a_L, l)."""
+    size = max(abs(value) for value in logits)
+    large = f", logits as large as ±{size:g}" if size >= 100 else ""
+    return Problem((np.array(logits), l), f"k = {len(logits)} logits and l = {l}{large}")
+
+
+# Many inputs, ℓ at the largest logit and away from it, so that ŷ_ℓ - 1 and 1 - ŷ_ℓ are far from 0 somewhere.
+SHIFT_PROBLEMS = (
+    shift_problem([2.0, 1.0, 0.1, -1.0], 2),
+    shift_problem([0.3, -0.2, 1.5], 0),
+    shift_problem([1.0, 1.0], 1),
+    shift_problem([0.5, -1.0, 2.0, 0.0, 1.0], 2),
+    shift_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
+    shift_problem([1000.0, 999.0, 998.5, 990.0], 1),
+    shift_problem([800.0, -800.0, 0.5, 0.0], 3),
+)
+
+
+def grad_wrt_shift(a_L: np.ndarray, l: int) -> np.ndarray:
+    """∂ℒ/∂c of ℒ = -log softmax(a_L - c·1)_ℓ: 1 - Σ_i ŷ_i = 0 for every input (the shift cancels)."""
+    return np.zeros(())
+
+
+SHIFT_MISTAKES = (
+    Misconception(
+        "the numerator's term only",
+        lambda a, l: np.ones(()),
+        "You have the numerator's term, +1 from -(a_Ll - c), but not the denominator's: log Σ_j exp(a_Lj - c) "
+        "depends on c too, and its derivative is -Σ_j yhat_j.",
+    ),
+    Misconception(
+        "the denominator's term only",
+        lambda a, l: -np.ones(()),
+        "You have the denominator's term, -Σ_j yhat_j = -1, but not the numerator's: -(a_Ll - c) depends on c "
+        "too, and gives +1.",
+    ),
+    Misconception(
+        "ŷ_ℓ - 1",
+        lambda a, l: np.asarray(softmax(a)[l] - 1.0),
+        "That is dL/da_Ll, the true class's entry of the gradient. c moves every logit at once: the chain rule "
+        "sums the entries of -(dL/da_L) over all k logits.",
+    ),
+    Misconception(
+        "1 - ŷ_ℓ",
+        lambda a, l: np.asarray(1.0 - softmax(a)[l]),
+        "That is minus dL/da_Ll, the true class's entry alone. c moves every logit at once: sum over all k.",
+    ),
+)
+
+GRAD_WRT_SHIFT = FunctionExercise(
+    what="dL/dc",
+    problems=SHIFT_PROBLEMS,
+    expected=grad_wrt_shift,
+    misconceptions=SHIFT_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"dL/dc is one number: c is one variable; got shape {answer.shape}"
+        + (
+            ", one entry per logit: c moves every logit at once, so the chain rule adds the k contributions up."
+            if answer.shape == problem.arguments[0].shape
+            else "."
+        )
+    ),
+    generic="dL/dc disagrees with the derivative of -log softmax(a_L - c·1)_l in c.",
+    size_example="len(a_L) for k",
+    input_scale=largest_logit,
+    atol=1e-7,
+)
+
+
+def diagnose_grad_wrt_shift(student: Callable[[np.ndarray, int], Any]) -> str | None:
+    """None if ``student(a_L, l)`` is ∂ℒ/∂c (0: the shift cancels) on every problem, else a hint."""
+    return diagnose(GRAD_WRT_SHIFT, student)
+
+
+def check_grad_wrt_shift(student: Callable[[np.ndarray, int], Any]) -> None:
+    """Print whether ``student(a_L, l)`` returns ∂ℒ/∂c for the shifted softmax, with a hint if it does not."""
+    report(diagnose_grad_wrt_shift(student), checked_on(GRAD_WRT_SHIFT))
+
+
+def diagnose_batch_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:
+    """None if ``student(A_L, labels)`` is (softmax(A_L) - E)/m, the mean loss's gradient, on every problem, large
+    logits included, else a hint."""
+    return diagnose(OUTPUT_GRADIENT, student)
+
+
+def check_batch_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> None:
+    """Print whether ``student(A_L, labels)`` returns (Ŷ - E)/m, with a hint if it does not."""
+    report(diagnose_batch_grad_wrt_logits(student), checked_on(OUTPUT_GRADIENT))

@@ -40,12 +40,25 @@ def as_partial_exercise(vector_exercise: FunctionExercise) -> FunctionExercise:
     return dataclasses.replace(vector_exercise, what="the partial derivatives over i", answer=partial_values)
 
 
+class Index(int):
+    """A class number whose == gives 1 or 0, an int, where a plain int's gives a bool: ``yhat[i] - (i == l)`` is right,
+    and on numbers a bool counts as 1 or 0, but SymPy refuses to subtract a bool from a symbol."""
+
+    def __eq__(self, other: object) -> int:  # type: ignore[override]
+        return int(int(self) == other) if isinstance(other, int) else NotImplemented
+
+    def __ne__(self, other: object) -> int:  # type: ignore[override]
+        return int(int(self) != other) if isinstance(other, int) else NotImplemented
+
+    __hash__ = int.__hash__
+
+
 def symbolic_verdict(student: PartialFunction, symbolic: SymbolicCheck | None) -> str | None:
     """Run a SymPy check of ``student``, or nothing when ``symbolic`` is None."""
     if symbolic is None:
         return None
     try:
-        wrong = symbolic(student)
+        wrong = symbolic(lambda yhat, l, i: student(yhat, Index(l), Index(i)))
     except Exception as error:  # numpy functions and comparisons of symbols do not take SymPy symbols
         raise Hint(
             f"Right on numbers, but it fails on SymPy symbols ({type(error).__name__}). For the symbolic check, "
