@@ -15,7 +15,7 @@ from helpers.display.palette import REFERENCE_LINE, line_style
 from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
 from helpers.kernels.mse import linear_output, mse
-from helpers.training.data import Split
+from helpers.training.data import RegressionSplit
 from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
 
 
@@ -116,14 +116,13 @@ class GradientDescentExplorer:
     """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it;
     ``split``'s held-out part is the test set (notebook 3's ``diabetes_split``), which the figure calls so."""
 
-    def __init__(self, split: Split, max_steps: int = 1000) -> None:
+    def __init__(self, split: RegressionSplit, max_steps: int = 1000) -> None:
         self.split = split
-        W_out, b = least_squares(split.a_train, split.y_train)
-        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)), max_steps)
+        W_out, b = least_squares(split.x_train, split.y_train)
+        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.x_held_out, W_out, b)), max_steps)
 
     def draw(self, eta: float, steps: int) -> GradientDescentReading:
-        split = self.split
-        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_held_out, split.y_held_out)
+        history = gradient_descent(self.split, eta, steps)
         return self.figure.draw(history, eta, steps)
 
     def to_png(self) -> bytes:

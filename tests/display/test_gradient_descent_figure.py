@@ -21,7 +21,7 @@ def test_the_figure_draws_a_history_without_training():
 def test_the_explorer_shows_what_gradient_descent_computes():
     split = diabetes_split()
     reading = GradientDescentExplorer(split).draw(0.2, 50)
-    history = gradient_descent(split.a_train, split.y_train, 0.2, 50, split.a_held_out, split.y_held_out)
+    history = gradient_descent(split, 0.2, 50)
     assert reading.final_train_loss == history.train_loss[-1]
     assert reading.final_test_loss == history.held_out_loss[-1]
 
