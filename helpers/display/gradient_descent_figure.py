@@ -16,11 +16,12 @@ from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
 from helpers.kernels.mse import linear_output, mse
 from helpers.training.data import RegressionSplit
-from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
+from helpers.training.history import History
+from helpers.training.linear_regression import Settling, gradient_descent, least_squares
 
 
 def descent_and_settling_figure(
-    history: TrainingHistory, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
+    history: History, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
 ) -> DescribedFigure:
     """Two panels of one gradient-descent run: train and test MSE (log scale) against the step, beside the
     closed-form test MSE; and, on a linear scale zoomed to the first ``last_step`` steps, the test MSE's distance from
@@ -93,7 +94,7 @@ class GradientDescentFigure(BlittedFigure):
         self.title = self.ax.set_title(" ")
         self._prepare([self.train_line, self.test_line, self.title])
 
-    def draw(self, history: TrainingHistory, eta: float, steps: int) -> GradientDescentReading:
+    def draw(self, history: History, eta: float, steps: int) -> GradientDescentReading:
         """Redraw the loss curves of ``history``, a run of ``steps`` steps at learning rate ``eta``."""
         steps_run = np.arange(len(history.train_loss))
         self.train_line.set_data(steps_run, history.train_loss)

@@ -27,8 +27,9 @@ from helpers.display.readings import TrainingReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
 from helpers.training.data import LabelledSplit
 from helpers.training.digits_training import DIGITS_SETTINGS
+from helpers.training.history import History
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import History, train
+from helpers.training.sgd import train
 
 
 def _draw_history(axes, history: History, held_out: str) -> None:

@@ -38,9 +38,9 @@ from helpers.training.digits_training import (
     mlp_held_out_accuracy,
     network_held_out_accuracy,
 )
+from helpers.training.history import History
 from helpers.training.linear_regression import (
     Settling,
-    TrainingHistory,
     gradient_descent,
     largest_hessian_eigenvalue,
     least_squares,
@@ -65,7 +65,7 @@ from helpers.training.network import (
     init_parameters,
     predict_classes,
 )
-from helpers.training.sgd import History, TrainingSettings, epoch_order, sgd_step, train, weight_decay_term
+from helpers.training.sgd import TrainingSettings, epoch_order, sgd_step, train, weight_decay_term
 from helpers.training.timing import median_seconds
 
 __all__ = [
@@ -86,7 +86,6 @@ __all__ = [
     "Settling",
     "SoftmaxCrossEntropy",
     "Split",
-    "TrainingHistory",
     "TrainingSettings",
     "backward",
     "compare_with_mlp",

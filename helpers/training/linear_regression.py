@@ -9,7 +9,7 @@ step, so it converges when η < 2/λ_max, and without oscillating when η ≤ 1/
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -21,23 +21,12 @@ from helpers.kernels.mse import (
 )
 from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer
 from helpers.training.data import RegressionSplit
+from helpers.training.history import History
 
 DIVERGED_LOSS = 1e12
 
 
-@dataclass
-class TrainingHistory:
-    """Weights and losses of a gradient-descent run, on the training part and the held-out part of a split;
-    ``diverged`` is True if the loss passed 1e12 and the run stopped."""
-
-    W_out: np.ndarray
-    b: np.ndarray
-    train_loss: list[float] = field(default_factory=list)
-    held_out_loss: list[float] = field(default_factory=list)
-    diverged: bool = False
-
-
-def gradient_descent(split: RegressionSplit, eta: float, steps: int) -> TrainingHistory:
+def gradient_descent(split: RegressionSplit, eta: float, steps: int) -> History:
     """Run ``steps`` full-batch updates W_out ← W_out - η ∂L/∂W_out, b ← b - η ∂L/∂b from zeros on ``split``'s
     training part, recording the MSE on both parts.
 
@@ -54,7 +43,7 @@ def gradient_descent(split: RegressionSplit, eta: float, steps: int) -> Training
 
     Returns
     -------
-    TrainingHistory
+    History
         ``train_loss[t]`` and ``held_out_loss[t]`` are the losses before update t; the last entry is after the
         final one.
     """
@@ -66,20 +55,19 @@ def gradient_descent(split: RegressionSplit, eta: float, steps: int) -> Training
     y = as_matrix(split.y_train, "split.y_train", (a.shape[0], 1))
     a_held_out = as_matrix(split.x_held_out, "split.x_held_out", (None, a.shape[1]))
     y_held_out = as_matrix(split.y_held_out, "split.y_held_out", (a_held_out.shape[0], 1))
-    history = TrainingHistory(W_out=np.zeros((a.shape[1], 1)), b=np.zeros((1, 1)))
+    W_out, b = np.zeros((a.shape[1], 1)), np.zeros((1, 1))
+    history = History()
     for step in range(steps + 1):
-        yhat = unchecked_linear_output(a, history.W_out, history.b)
+        yhat = unchecked_linear_output(a, W_out, b)
         loss = unchecked_mse(y, yhat)
         history.train_loss.append(loss)
-        history.held_out_loss.append(
-            unchecked_mse(y_held_out, unchecked_linear_output(a_held_out, history.W_out, history.b))
-        )
+        history.held_out_loss.append(unchecked_mse(y_held_out, unchecked_linear_output(a_held_out, W_out, b)))
         if loss > DIVERGED_LOSS:
             history.diverged = True
             break
         if step < steps:
-            history.W_out -= eta * unchecked_mse_grad_wrt_weights(a, y, yhat)
-            history.b -= eta * unchecked_mse_grad_wrt_bias(y, yhat)
+            W_out -= eta * unchecked_mse_grad_wrt_weights(a, y, yhat)
+            b -= eta * unchecked_mse_grad_wrt_bias(y, yhat)
     return history
 
 

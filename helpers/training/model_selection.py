@@ -10,8 +10,9 @@ from typing import TypeVar
 import numpy as np
 
 from helpers.training.data import LabelledSplit
+from helpers.training.history import History
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import History, TrainingSettings, train
+from helpers.training.sgd import TrainingSettings, train
 
 Key = TypeVar("Key", bound=Hashable)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -16,6 +16,7 @@ from threadpoolctl import ThreadpoolController
 from helpers.kernels.activations import Activation, activation_named
 from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer, as_seed
 from helpers.training.data import LabelledSplit, RegressionSplit, Split
+from helpers.training.history import History
 from helpers.training.network import (
     OutputLayer,
     Parameters,
@@ -73,30 +74,6 @@ class TrainingSettings:
             raise ValueError(f"weight_decay must be a finite number >= 0; got {self.weight_decay!r}")
         activation_named(self.activation)
         as_seed(self.seed)
-
-
-@dataclass
-class History:
-    """Per-epoch loss (and, when the output layer reports one, accuracy) on the training part and the held-out
-    part of a ``Split`` (the validation part while settings are chosen, the test set at the end).
-
-    Entry 0 is before training; entry t is after epoch t.
-    """
-
-    train_loss: list[float] = field(default_factory=list)
-    held_out_loss: list[float] = field(default_factory=list)
-    train_accuracy: list[float] = field(default_factory=list)
-    held_out_accuracy: list[float] = field(default_factory=list)
-
-    def first(self, epochs: int) -> History:
-        """Entries 0 to ``epochs``: what a run of only ``epochs`` epochs with the same settings records, since its
-        first epochs are the same (the same seed gives the same order of examples)."""
-        end = as_positive_integer(epochs, "epochs") + 1
-        if end > len(self.train_loss):
-            raise ValueError(f"epochs must be at most the {len(self.train_loss) - 1} epochs recorded; got {epochs}")
-        return History(
-            self.train_loss[:end], self.held_out_loss[:end], self.train_accuracy[:end], self.held_out_accuracy[:end]
-        )
 
 
 EpochCallback = Callable[[int, History], None]

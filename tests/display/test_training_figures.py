@@ -10,7 +10,7 @@ from helpers.display.training_figures import (
     validation_loss_curves,
 )
 from helpers.training.data import LabelledSplit
-from helpers.training.sgd import History
+from helpers.training.history import History
 
 
 def _history(rng, epochs=4):
@@ -49,7 +49,7 @@ def test_explorer_reading_says_validation(rng):
 
 def test_the_learning_curves_figure_draws_a_history_without_training():
     from helpers.display.training_figures import LearningCurvesFigure
-    from helpers.training.sgd import History
+    from helpers.training.history import History
 
     history = History(
         train_loss=[2.3, 0.5], held_out_loss=[2.3, 0.6], train_accuracy=[0.1, 0.9], held_out_accuracy=[0.1, 0.85]

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from helpers.training.data import diabetes_split, diabetes_validation_split, digits_split, digits_validation_split
+from helpers.training.history import History
 from helpers.training.model_selection import (
     SeededRuns,
     epochs_to_reach,
@@ -12,7 +13,7 @@ from helpers.training.model_selection import (
     smallest_within_spread,
     validation_runs,
 )
-from helpers.training.sgd import History, TrainingSettings
+from helpers.training.sgd import TrainingSettings
 
 
 def test_digits_validation_split_is_stratified_and_standardised_on_the_fitting_part():
