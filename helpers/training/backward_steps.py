@@ -1,6 +1,6 @@
 """The backward pass of a one-hidden-layer ReLU network, one line of the chain rule per function.
 
-In the slides' letters for one hidden layer (the code's ``cache.z`` is a₁):
+In the slides' letters for one hidden layer (``ForwardCache.a_1`` is a₁):
 
     a₁  = x W_hidden + b_hiddenᵀ   (m, u)     h = relu(a₁)   (m, u)     a_L = h W_out + b_outᵀ   (m, k)
 

@@ -1,7 +1,7 @@
 """A network with one hidden layer, built from the output-layer kernels of notebooks 1 to 3.
 
-    z      = x W_hidden + b_hiddenᵀ      (m, hidden)   pre-activation of the hidden layer
-    h      = g(z)                         (m, hidden)   g is ReLU or the sigmoid
+    a_1    = x W_hidden + b_hiddenᵀ      (m, hidden)   pre-activation of the hidden layer
+    h      = g(a_1)                       (m, hidden)   g is ReLU or the sigmoid
     a_L    = h W_out + b_outᵀ             (m, k)        the output layer's pre-activation
 
 The output layer decides the loss and the one gradient that starts the
@@ -111,19 +111,19 @@ class ForwardCache:
     """What the backward pass needs from the forward pass."""
 
     x: np.ndarray
-    z: np.ndarray
+    a_1: np.ndarray
     h: np.ndarray
     a_L: np.ndarray
 
 
 def unchecked_forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
     """``forward`` on arrays already checked (the training loop's), with the activation ``g`` itself."""
-    z = x @ params["W_hidden"]
-    z += params["b_hidden"].T
-    h = g.g(z)
+    a_1 = x @ params["W_hidden"]
+    a_1 += params["b_hidden"].T
+    h = g.g(a_1)
     a_L = h @ params["W_out"]
     a_L += params["b_out"].T
-    return ForwardCache(x=x, z=z, h=h, a_L=a_L)
+    return ForwardCache(x=x, a_1=a_1, h=h, a_L=a_L)
 
 
 def unchecked_backward_into(
@@ -132,7 +132,7 @@ def unchecked_backward_into(
     """``backward`` on arrays already checked, written into the arrays of ``grads`` (the training loop's, which
     reuses them at every step): notebook 4's lines of section 3 in a row."""
     grad_h = grad_a_L @ params["W_out"].T  # ∂L/∂h = ∂L/∂a_L W_outᵀ
-    grad_h *= g.derivative(cache.z)  # now ∂L/∂z = ∂L/∂h ⊙ g'(z)
+    grad_h *= g.derivative(cache.a_1)  # now ∂L/∂a_1 = ∂L/∂h ⊙ g'(a_1)
     np.matmul(cache.x.T, grad_h, out=grads["W_hidden"])
     grad_h.sum(axis=0, out=grads["b_hidden"][:, 0])
     np.matmul(cache.h.T, grad_a_L, out=grads["W_out"])

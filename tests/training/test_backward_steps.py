@@ -27,10 +27,10 @@ def layer(rng):
 def test_each_line_passes_its_own_probe(layer):
     params, x, grad_a_L, grad_a_1 = layer
     cache = forward(params, x)
-    assert near_kinks(cache.z, 1e-3) == 0
+    assert near_kinks(cache.a_1, 1e-3) == 0
     W_out, b_out = params["W_out"], params["b_out"]
     assert probe_check(lambda h: h @ W_out + b_out.T, cache.h, grad_a_L, grad_wrt_h(grad_a_L, W_out)) < 1e-7
-    assert probe_check(lambda z: np.maximum(z, 0), cache.z, grad_a_1, grad_through_relu(grad_a_1, cache.z)) < 1e-7
+    assert probe_check(lambda z: np.maximum(z, 0), cache.a_1, grad_a_1, grad_through_relu(grad_a_1, cache.a_1)) < 1e-7
     assert probe_check(lambda W: x @ W, params["W_hidden"], grad_a_1, grad_wrt_weights(x, grad_a_1)) < 1e-7
     hidden_layer = lambda b: x @ params["W_hidden"] + b.T  # noqa: E731
     assert probe_check(hidden_layer, params["b_hidden"], grad_a_1, grad_wrt_bias(grad_a_1)) < 1e-7
@@ -47,7 +47,7 @@ def test_the_lines_in_a_row_are_network_backward(layer):
     params, x, grad_a_L, _ = layer
     cache = forward(params, x)
     grads = backward(params, cache, grad_a_L)
-    grad_a_1 = grad_through_relu(grad_wrt_h(grad_a_L, params["W_out"]), cache.z)
+    grad_a_1 = grad_through_relu(grad_wrt_h(grad_a_L, params["W_out"]), cache.a_1)
     assert np.allclose(grads["W_out"], grad_wrt_weights(cache.h, grad_a_L))
     assert np.allclose(grads["b_out"], grad_wrt_bias(grad_a_L))
     assert np.allclose(grads["W_hidden"], grad_wrt_weights(x, grad_a_1))
