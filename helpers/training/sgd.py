@@ -158,14 +158,16 @@ def epoch_order(rng: np.random.Generator, m: int, batch_size: int) -> list[np.nd
     return [order[start : start + batch_size] for start in range(0, m, batch_size)]
 
 
-def evaluate_into(history: History, params: Parameters, data: Split, output: OutputLayer, g: Activation) -> None:
+def evaluate_into(
+    history: History, params: Parameters, data: Split, output: OutputLayer, hidden_activation: Activation
+) -> None:
     """Append the loss (and accuracy) on the whole training part and the whole held-out part to ``history``."""
     x_train, targets_train, x_held_out, targets_held_out = data
     for x, targets, losses, accuracies in (
         (x_train, targets_train, history.train_loss, history.train_accuracy),
         (x_held_out, targets_held_out, history.held_out_loss, history.held_out_accuracy),
     ):
-        a_L = unchecked_forward(params, x, g).a_L
+        a_L = unchecked_forward(params, x, hidden_activation).a_L
         loss, _ = output.loss_and_grad(a_L, targets)
         losses.append(loss)
         if output.reports_accuracy:
@@ -206,21 +208,23 @@ def train(
         raise TypeError(f"settings must be a TrainingSettings; got {type(settings).__name__}")
     data = checked_split(data, check_parameters(params), output)  # once: nothing below checks again
     x_train, targets_train, _, _ = data
-    g = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
+    hidden_activation = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
     rng = np.random.default_rng(settings.seed)  # the order of the examples: the same for the same seed
     flat = FlatParameters(params, settings.weight_decay)  # parameters, gradients, velocities: three flat arrays
     history = History()
     with one_blas_thread():
         if record:
-            evaluate_into(history, flat.params, data, output, g)  # entry 0: before training
+            evaluate_into(history, flat.params, data, output, hidden_activation)  # entry 0: before training
         for epoch in range(1, settings.epochs + 1):
             for batch in epoch_order(rng, x_train.shape[0], settings.batch_size):  # shuffle, then cut
-                cache = unchecked_forward(flat.params, x_train[batch], g)  # a_1, h = g(a_1), a_L
+                cache = unchecked_forward(flat.params, x_train[batch], hidden_activation)  # a_1, h = g(a_1), a_L
                 _, grad_a_L = output.loss_and_grad(cache.a_L, targets_train[batch])  # e.g. (Ŷ - E)/m
-                unchecked_backward_into(flat.grads, flat.params, cache, grad_a_L, g)  # every ∇, into flat.grad
+                unchecked_backward_into(
+                    flat.grads, flat.params, cache, grad_a_L, hidden_activation
+                )  # every ∇, into flat.grad
                 flat.step(settings.eta, settings.momentum)  # v ← μ v - η (∇ + λ W),  θ ← θ + v
             if record:
-                evaluate_into(history, flat.params, data, output, g)  # after epoch `epoch`
+                evaluate_into(history, flat.params, data, output, hidden_activation)  # after epoch `epoch`
             if on_epoch is not None:
                 on_epoch(epoch, history)
     for name, value in flat.params.items():
