@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from benchmarks.common import optional_module, print_table, verdict
+from benchmarks.timing import median_seconds
 from helpers import cross_entropy, cross_entropy_and_grad, one_hot, softmax
-from helpers.training.timing import median_seconds
 
 
 def torch_forward_backward(torch, logits, labels):

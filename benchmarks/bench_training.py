@@ -14,6 +14,7 @@ from typing import TypeVar
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from benchmarks.common import optional_module, print_table, verdict
+from benchmarks.timing import median_seconds
 from benchmarks.torch_peer import torch_test_accuracy
 from helpers.training.data import LabelledSplit, digits_split
 from helpers.training.digits_training import (
@@ -24,7 +25,6 @@ from helpers.training.digits_training import (
 )
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import train
-from helpers.training.timing import median_seconds
 
 SPLIT_SEEDS = (0, 1, 2, 3, 4)  # random_state of the train/test split, also the seed of both models
 Result = TypeVar("Result")
