@@ -63,20 +63,6 @@ def sigmoid_cross_entropy_grad_wrt_logit(z: ArrayLike, y: float) -> np.ndarray:
     return sigmoid(z) - _check_target(y)
 
 
-def softmax_mse(a: ArrayLike, l: int) -> float:
-    """L = Σ_i (ŷ_i - e(ℓ)_i)², ŷ = softmax(a_L), for one example.
-
-    Parameters
-    ----------
-    a : array_like, shape (k,)
-        Logits.
-    l : int
-        True class, in 0 .. k-1.
-    """
-    a, l = as_logits_and_labels(a, l, ndims=(1,))
-    return float(np.sum((softmax(a) - one_hot(l, a.shape[0])) ** 2))
-
-
 def softmax_mse_grad_wrt_logits(a: ArrayLike, l: int) -> np.ndarray:
     """∇_{a_L} L = Jᵀ 2(ŷ - e(ℓ)) with J = diag(ŷ) - ŷŷᵀ, computed as 2(ŷ ⊙ d - ŷ (ŷ · d)), d = ŷ - e(ℓ).
 

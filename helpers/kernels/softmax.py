@@ -32,23 +32,6 @@ def softmax(a: ArrayLike) -> np.ndarray:
     return unchecked_softmax(as_logits(a))
 
 
-def log_softmax(a: ArrayLike) -> np.ndarray:
-    """log ŷ along the last axis, by the log-sum-exp trick.
-
-    log ŷ_i = (a_i - max a) - log Σ_i' exp(a_i' - max a), which stays finite
-    even where ŷ_i itself underflows to 0.
-
-    Parameters
-    ----------
-    a : array_like, shape (k,) or (m, k)
-
-    Returns
-    -------
-    ndarray, same shape as ``a``
-    """
-    return unchecked_log_softmax(as_logits(a))
-
-
 def softmax_jacobian(a: ArrayLike) -> np.ndarray:
     """The Jacobian ∂ŷ/∂a_L = diag(ŷ) - ŷŷᵀ of one example.
 
@@ -77,7 +60,11 @@ def unchecked_softmax(a: np.ndarray) -> np.ndarray:
 
 
 def unchecked_log_softmax(a: np.ndarray) -> np.ndarray:
-    """``log_softmax`` without the input check."""
+    """log ŷ along the last axis, by the log-sum-exp trick, on logits already checked (``cross_entropy``'s).
+
+    log ŷ_i = (a_i - max a) - log Σ_i' exp(a_i' - max a), which stays finite
+    even where ŷ_i itself underflows to 0.
+    """
     shifted = a - a.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
