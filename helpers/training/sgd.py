@@ -14,7 +14,14 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from helpers.kernels.activations import Activation, activation_named
-from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer, as_seed
+from helpers.kernels.validation import (
+    as_instance,
+    as_learning_rate,
+    as_matrix,
+    as_positive_integer,
+    as_real_number,
+    as_seed,
+)
 from helpers.training.data import LabelledSplit, RegressionSplit, Split
 from helpers.training.history import History
 from helpers.training.network import (
@@ -62,16 +69,8 @@ class TrainingSettings:
         as_learning_rate(self.eta)
         as_positive_integer(self.epochs, "epochs")
         as_positive_integer(self.batch_size, "batch_size")
-        if isinstance(self.momentum, (bool, np.bool_)) or not (
-            isinstance(self.momentum, (int, float, np.floating)) and 0 <= self.momentum < 1
-        ):
-            raise ValueError(f"momentum must be in [0, 1); got {self.momentum!r}")
-        if isinstance(self.weight_decay, (bool, np.bool_)) or not (
-            isinstance(self.weight_decay, (int, float, np.floating))
-            and np.isfinite(self.weight_decay)
-            and self.weight_decay >= 0
-        ):
-            raise ValueError(f"weight_decay must be a finite number >= 0; got {self.weight_decay!r}")
+        as_real_number(self.momentum, "momentum", "in [0, 1)", at_least=0, below=1)
+        as_real_number(self.weight_decay, "weight_decay", "a finite number >= 0", at_least=0)
         activation_named(self.activation)
         as_seed(self.seed)
 
@@ -158,14 +157,16 @@ def epoch_order(rng: np.random.Generator, m: int, batch_size: int) -> list[np.nd
     return [order[start : start + batch_size] for start in range(0, m, batch_size)]
 
 
-def evaluate_into(history: History, params: Parameters, data: Split, output: OutputLayer, g: Activation) -> None:
+def evaluate_into(
+    history: History, params: Parameters, data: Split, output: OutputLayer, hidden_activation: Activation
+) -> None:
     """Append the loss (and accuracy) on the whole training part and the whole held-out part to ``history``."""
     x_train, targets_train, x_held_out, targets_held_out = data
     for x, targets, losses, accuracies in (
         (x_train, targets_train, history.train_loss, history.train_accuracy),
         (x_held_out, targets_held_out, history.held_out_loss, history.held_out_accuracy),
     ):
-        a_L = unchecked_forward(params, x, g).a_L
+        a_L = unchecked_forward(params, x, hidden_activation).a_L
         loss, _ = output.loss_and_grad(a_L, targets)
         losses.append(loss)
         if output.reports_accuracy:
@@ -174,8 +175,7 @@ def evaluate_into(history: History, params: Parameters, data: Split, output: Out
 
 def checked_split(data: Split, params: Parameters, output: OutputLayer) -> Split:
     """``data`` with each array checked against ``params``' sizes and ``output``'s targets, an error naming it."""
-    if not isinstance(data, (LabelledSplit, RegressionSplit)):
-        raise TypeError(f"data must be a LabelledSplit or a RegressionSplit; got {type(data).__name__}")
+    as_instance(data, "data", LabelledSplit, RegressionSplit)
     n_inputs, k = params["W_hidden"].shape[0], params["W_out"].shape[1]
     x_train, targets_train, x_held_out, targets_held_out = data
     x_name, targets_name, x_held_out_name, targets_held_out_name = (f"data.{name}" for name in data._fields)
@@ -202,25 +202,26 @@ def train(
     ``record=False`` skips that evaluation (the training is the same). ``on_epoch(epoch, history)`` is called
     after each epoch, e.g. by a progress bar.
     """
-    if not isinstance(settings, TrainingSettings):
-        raise TypeError(f"settings must be a TrainingSettings; got {type(settings).__name__}")
+    as_instance(settings, "settings", TrainingSettings)
     data = checked_split(data, check_parameters(params), output)  # once: nothing below checks again
     x_train, targets_train, _, _ = data
-    g = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
+    hidden_activation = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
     rng = np.random.default_rng(settings.seed)  # the order of the examples: the same for the same seed
     flat = FlatParameters(params, settings.weight_decay)  # parameters, gradients, velocities: three flat arrays
     history = History()
     with one_blas_thread():
         if record:
-            evaluate_into(history, flat.params, data, output, g)  # entry 0: before training
+            evaluate_into(history, flat.params, data, output, hidden_activation)  # entry 0: before training
         for epoch in range(1, settings.epochs + 1):
             for batch in epoch_order(rng, x_train.shape[0], settings.batch_size):  # shuffle, then cut
-                cache = unchecked_forward(flat.params, x_train[batch], g)  # a_1, h = g(a_1), a_L
+                cache = unchecked_forward(flat.params, x_train[batch], hidden_activation)  # a_1, h = g(a_1), a_L
                 _, grad_a_L = output.loss_and_grad(cache.a_L, targets_train[batch])  # e.g. (Ŷ - E)/m
-                unchecked_backward_into(flat.grads, flat.params, cache, grad_a_L, g)  # every ∇, into flat.grad
+                unchecked_backward_into(
+                    flat.grads, flat.params, cache, grad_a_L, hidden_activation
+                )  # every ∇, into flat.grad
                 flat.step(settings.eta, settings.momentum)  # v ← μ v - η (∇ + λ W),  θ ← θ + v
             if record:
-                evaluate_into(history, flat.params, data, output, g)  # after epoch `epoch`
+                evaluate_into(history, flat.params, data, output, hidden_activation)  # after epoch `epoch`
             if on_epoch is not None:
                 on_epoch(epoch, history)
     for name, value in flat.params.items():
