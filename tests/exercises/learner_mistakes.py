@@ -110,7 +110,8 @@ def student(yhat, l):
 """,
     ),
     mistake(
-        "A from-scratch library's CCE loss (nano_keras, found by code search, repository not named): -Σ y log(ŷ + 1e-7), differentiated with its ε",
+        "A from-scratch library's CCE loss (nano_keras, found by code search, repository not named): "
+        "-Σ y log(ŷ + 1e-7), differentiated with its ε",
         "diagnose_grad_wrt_yhat",
         "an ε added inside the log, -1/(ŷ_ℓ + ε)",
         (("ε",), ("epsilon",)),
@@ -151,7 +152,8 @@ def student(yhat, t):
 """,
     ),
     mistake(
-        "A from-scratch CategoricalCrossEntropy.backward (code search, repository not named): dL = -(1/n) * (y / yhat); return dL / N, N the "
+        "A from-scratch CategoricalCrossEntropy.backward (code search, repository not named): "
+        "dL = -(1/n) * (y / yhat); return dL / N, N the "
         "number of classes",
         "diagnose_soft_label_grad_wrt_yhat",
         "divided by k, the number of classes",
@@ -199,7 +201,8 @@ def student(Yhat, labels):
 """,
     ),
     mistake(
-        "A from-scratch CategoricalCrossEntropy.backward (code search, repository not named): dL = -(1/n) * (y / yhat); return dL / N",
+        "A from-scratch CategoricalCrossEntropy.backward (code search, repository not named): "
+        "dL = -(1/n) * (y / yhat); return dL / N",
         "diagnose_batch_grad_wrt_yhat",
         "divided by m·k, the mean over every entry",
         ONE_OVER_K,
@@ -458,8 +461,8 @@ def student(a, y, yhat):
 """,
     ),
     mistake(
-        "https://gamwe6.github.io/obafuro/python/機械学習/2018/08/22/47721.html (gradient = X.T.dot(h - y) for the mean "
-        "squared error: neither the 2 nor the 1/m)",
+        "https://gamwe6.github.io/obafuro/python/機械学習/2018/08/22/47721.html "
+        "(gradient = X.T.dot(h - y) for the mean squared error: neither the 2 nor the 1/m)",
         "diagnose_mse_grad_wrt_weights",
         "neither the factor 2 nor the 1/m",
         (("1/m", "2"), ("m/2",)),
@@ -618,7 +621,8 @@ def student(a_1):
 """,
     ),
     mistake(
-        "A from-scratch relu_bw (code search, repository not named: np.greater(x, 0).astype(int): the derivative as a vector), asked for the "
+        "A from-scratch relu_bw (code search, repository not named: np.greater(x, 0).astype(int): the derivative "
+        "as a vector), asked for the "
         "Jacobian",
         "diagnose_relu_jacobian",
         "the diagonal alone, a vector",
