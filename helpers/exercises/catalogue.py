@@ -24,7 +24,17 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises.protocol import as_array, as_number, call_student, diagnosis
+from helpers.exercises.probes import (
+    Factor,
+    Part,
+    Property,
+    Term,
+    Variant,
+    describe_difference,
+    describe_shape,
+    right_for,
+)
+from helpers.exercises.protocol import StudentError, as_array, as_number, call_student, diagnosis, read_exception
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,15 @@ class FunctionExercise:
     input_scale: Callable[..., float] = lambda *arguments: 1.0
     # The smallest absolute tolerance, for answers that are 0 (a derivative that vanishes), relative to input_scale.
     atol: float = 0.0
+    # What the probes know of the answer (each a function of a problem's arguments): its named parts, the arrays
+    # its entries may be multiplied by, other inputs it may be right for; and the properties the right answer has.
+    parts: Callable[..., Sequence[Part]] = lambda *arguments: ()
+    factors: Callable[..., Sequence[Factor]] = lambda *arguments: ()
+    variants: Callable[..., Sequence[Variant]] = lambda *arguments: ()
+    terms: Callable[..., Sequence[Term]] = lambda *arguments: ()
+    properties: Sequence[Property] = ()
+    # For an answer that is an update (a new W_out), the old value: the probes then describe the step, answer - old.
+    before: Callable[..., np.ndarray] | None = None
 
 
 def largest_logit(*arguments: Any) -> float:
@@ -170,6 +189,70 @@ def arithmetic_hint(answer: np.ndarray, expected: np.ndarray) -> str | None:
     return None
 
 
+def behaviour(
+    exercise: FunctionExercise, student: Callable[..., Any], problem: Problem, answer: np.ndarray
+) -> list[str]:
+    """What the probes see in a wrong answer of the right shape: which entries are wrong and how (or the inputs it
+    is right for), then at most two properties of the right answer that it breaks."""
+    arguments = problem.arguments
+    expected = exercise.expected(*arguments)
+    rtol, _ = tolerance(exercise, problem)
+    sentences = []
+    variant = right_for(answer, exercise.variants(*arguments), exercise.expected, rtol)
+    if variant is not None:
+        sentences.append(f"Your answer is the right one for {variant}.")
+    else:
+        given, target, prefix = answer, expected, ""
+        if exercise.before is not None:
+            old = exercise.before(*arguments)
+            given, target, prefix = answer - old, expected - old, "In your step (the new value minus the old): "
+        parts, factors = exercise.parts(*arguments), exercise.factors(*arguments)
+        terms = exercise.terms(*arguments) if exercise.before is None else ()
+        how = describe_difference(given, target, parts, factors, problem.sizes, rtol, terms)
+        if how is not None:
+            sentences.append(prefix + how)
+
+    def as_called(*probe_arguments: Any) -> Any:  # the student's function as the exercise calls it, on probes
+        return exercise.answer(student, Problem(probe_arguments, problem.sizes))
+
+    broken = [
+        text
+        for text in (prop.broken(as_called, arguments, answer, exercise.expected) for prop in exercise.properties)
+        if text is not None
+    ]
+    return sentences + broken[:2]
+
+
+def wrong_answer_hint(
+    exercise: FunctionExercise, student: Callable[..., Any], problem: Problem, answer: np.ndarray
+) -> str:
+    """The hint for a wrong answer on ``problem``: what the answer does, most specific first, then the catalogue's
+    name for the mistake where one entry gives exactly this answer."""
+    expected = exercise.expected(*problem.arguments)
+    rtol, _ = tolerance(exercise, problem)
+    misconception = matching_misconception(exercise, answer, problem)
+    if answer.shape != expected.shape:
+        seen = describe_shape(answer, expected, problem.sizes, rtol)
+        hint = exercise.shape_hint(answer, problem) or (
+            f"{exercise.what.capitalize()} has shape {expected.shape} here; got shape {answer.shape}."
+        )
+        sentences = [seen, hint] if seen and exercise.shape_hint(answer, problem) else [seen or hint]
+    else:
+        arithmetic = arithmetic_hint(answer, expected) if misconception is None else None
+        if arithmetic is not None:
+            return arithmetic
+        sentences = behaviour(exercise, student, problem, answer)
+    if misconception is not None:
+        sentences.append(misconception.hint)
+    else:
+        structural = exercise.structural(answer, problem) if answer.shape == expected.shape else None
+        if structural is not None:
+            sentences.append(structural)
+        elif not sentences:
+            sentences.append(exercise.generic)
+    return " ".join(sentences)
+
+
 def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | None:
     """None if ``student`` gives the right answer on every problem of ``exercise``, else the hint for the first
     problem where it does not (see the module's docstring for the order of the hints)."""
@@ -178,25 +261,24 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
         passed: Problem | None = None
         for problem in exercise.problems:
             expected = exercise.expected(*problem.arguments)
-            answer = as_array(exercise.answer(student, problem), (), exercise.what)
+            try:
+                raw = exercise.answer(student, problem)
+            except StudentError as error:
+                return f"For {problem.sizes}: {read_exception(error.error, problem.sizes)}"
+            answer = as_array(raw, (), exercise.what)
             if close(answer, expected, *tolerance(exercise, problem)):
                 passed = passed or problem
                 continue
-            misconception = matching_misconception(exercise, answer, problem)
-            if misconception is not None:
-                return f"For {problem.sizes}: {misconception.hint}"
-            if passed is not None and sizes_differ(passed, problem):
+            if (
+                passed is not None
+                and sizes_differ(passed, problem)
+                and matching_misconception(exercise, answer, problem) is None
+            ):
                 return fixed_size_hint(exercise, student, passed, problem)
             name = global_read(student)
             if name is not None:
                 return f"For {problem.sizes}: {global_hint(name)}"
-            if answer.shape != expected.shape:
-                hint = exercise.shape_hint(answer, problem) or (
-                    f"{exercise.what.capitalize()} has shape {expected.shape} here; got shape {answer.shape}."
-                )
-                return f"For {problem.sizes}: {hint}"
-            hint = arithmetic_hint(answer, expected) or exercise.structural(answer, problem) or exercise.generic
-            return f"For {problem.sizes}: {hint}"
+            return f"For {problem.sizes}: {wrong_answer_hint(exercise, student, problem, answer)}"
         return None
 
     return diagnosis(check)

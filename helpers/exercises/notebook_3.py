@@ -14,10 +14,10 @@ from helpers.exercises.catalogue import (
     Problem,
     ValueExercise,
     checked_on,
-    constant_factor,
     diagnose,
     diagnose_value,
 )
+from helpers.exercises.probes import repeated_batch, vanishes
 from helpers.exercises.protocol import call_student, report
 from helpers.kernels.mse import linear_output, mse_grad_wrt_bias, mse_grad_wrt_weights
 
@@ -46,6 +46,9 @@ def error(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
     """ŷ - y, one row per example."""
     return yhat - y
 
+
+MEAN_GROWS = "yours grows with the number of examples m, where the mean's 1/m keeps it as it is"
+MEAN_SHRINKS = "yours shrinks as m grows: 1/m is applied more than once"
 
 WEIGHT_GRADIENT_MISTAKES = (
     Misconception(
@@ -174,23 +177,18 @@ def shape_hint(answer: np.ndarray, problem: Problem) -> str:
     return f"The gradient has W_out's shape, (u, 1) = ({u}, 1); got {answer.shape}."
 
 
-def structural_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint for an answer of the right shape that is one constant factor off the gradient."""
-    factor = constant_factor(answer, mse_grad_wrt_weights(*problem.arguments))
-    if factor is None:
-        return None
-    return (
-        f"Every entry is {factor:.3g} times the gradient: a constant factor is off. Recount the 2, the 1/m and "
-        "the sign."
-    )
-
-
 WEIGHT_GRADIENT = FunctionExercise(
     what="the gradient",
     problems=PROBLEMS,
     expected=mse_grad_wrt_weights,
     misconceptions=WEIGHT_GRADIENT_MISTAKES,
-    structural=structural_hint,
+    properties=(
+        vanishes(
+            lambda a, y, yhat: (a, yhat, yhat),
+            "With ŷ = y, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
+        ),
+        repeated_batch((0, 1, 2), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+    ),
     shape_hint=shape_hint,
     generic=(
         "The entries do not match the gradient, and not by one common factor: the direction is wrong. Check that "
@@ -353,6 +351,13 @@ GRAD_WRT_BIAS = FunctionExercise(
     misconceptions=BIAS_MISTAKES,
     shape_hint=bias_shape_hint,
     answer=accept_one_number,
+    properties=(
+        vanishes(
+            lambda a, y, W, b: (a, linear_output(a, W, b), W, b),
+            "With y = ŷ, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
+        ),
+        repeated_batch((0, 1), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+    ),
     generic="It disagrees with the derivative of (1/m) Σ (ŷ_i - y_i)² in b.",
 )
 
@@ -433,6 +438,13 @@ UPDATE_STEP = FunctionExercise(
         f"The new W_out has W_out's shape, (u, 1) = {problem.arguments[2].shape}; got {answer.shape}."
     ),
     generic="The new W_out disagrees with eq. (12)'s W_out - η (1/m) Σ_rows 2(ŷ - y) a.",
+    before=lambda a, y, W_out, b, eta: W_out,
+    properties=(
+        vanishes(
+            lambda a, y, W, b, eta: (a, y, np.zeros_like(W), b, 0.0),
+            "With W_out = 0 and η = 0 your new W_out is not 0: with η = 0 the update must leave W_out as it is.",
+        ),
+    ),
 )
 
 
