@@ -196,7 +196,7 @@ def logit_gradient_terms(yhat: np.ndarray, target: np.ndarray, m: int = 1) -> tu
     """The two terms of ŷ - e(ℓ) (of (Ŷ - E)/m for a batch, of ŷ - t for a soft target)."""
     per = "/m" if m > 1 else ""
     name = "t" if not np.all(np.isin(target, (0.0, 1.0))) else "e(l)"
-    return Term(f"yhat{per}", yhat / m), Term(f"-{name}{per}", -target / m)
+    return Term(f"yhat{per}" if m > 1 else "yhat_i", yhat / m), Term(f"-{name}{per}", -target / m)
 
 
 def jacobian_terms(yhat: np.ndarray) -> tuple[Term, ...]:

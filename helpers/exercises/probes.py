@@ -168,10 +168,20 @@ def describe_difference(
     wrong = ~np.isclose(answer, expected, rtol=rtol, atol=rtol * max(float(np.max(np.abs(expected))), 1e-300))
     if not np.any(wrong):
         return None
+    if answer.size == 1:  # one number: "c times the right one" holds for any c, so only a named c says something
+        c = float(answer.ravel()[0] / expected.ravel()[0]) if expected.ravel()[0] else 0.0
+        named = name_constant(c, sizes) if c else ""
+        if named and ("/" in named or "=" in named or not any(ch.isdigit() for ch in named.strip("-"))):
+            return (
+                "Your answer has the opposite sign."
+                if named == "-1"
+                else f"Your answer is {named} times the right one."
+            )
+        return None
     whole = describe_factor(answer, expected, factors, sizes, rtol)
     if whole is not None:
         return f"Every entry {whole}."
-    by_term = describe_terms(answer, terms, sizes, rtol)
+    by_term = describe_terms(answer, terms, factors, sizes, rtol)
     if by_term is not None:
         return by_term
     if answer.ndim == 2 and answer.shape[0] == answer.shape[1] and _close(answer, expected.T, rtol):
@@ -215,7 +225,9 @@ def describe_difference(
     return " ".join(sentences) or None
 
 
-def describe_terms(answer: np.ndarray, terms: Sequence[Term], sizes: str, rtol: float) -> str | None:
+def describe_terms(
+    answer: np.ndarray, terms: Sequence[Term], factors: Sequence[Factor], sizes: str, rtol: float
+) -> str | None:
     """Which term of the right answer the student's lacks or has changed, where the others are right: what stands
     in the place of one term, given that the rest of the answer is the rest of the right one."""
     if len(terms) < 2:
@@ -231,6 +243,17 @@ def describe_terms(answer: np.ndarray, terms: Sequence[Term], sizes: str, rtol: 
             how = "has the opposite sign" if np.isclose(c, -1.0) else f"is {name_constant(c, sizes)} times what it is"
             if not any(character.isdigit() for character in how) or "/" in how or "=" in how:
                 return f"The term {term.name} {how} in the right answer; the rest is right."
+        nonzero = np.abs(term.values) > 1e-12 * scale
+        if np.any(nonzero) and not np.any(np.abs(in_its_place[~nonzero]) > rtol * scale):
+            how = describe_factor(in_its_place[nonzero], term.values[nonzero], [], sizes, rtol)
+            if how is None:
+                for factor in factors:
+                    values = np.broadcast_to(factor.values, answer.shape)[nonzero]
+                    if _close(in_its_place[nonzero], term.values[nonzero] * values, rtol):
+                        return (
+                            f"Where the right answer has {term.name}, yours has {term.name} times {factor.name}; the "
+                            "rest is right."
+                        )
         if in_its_place.size > 1 and np.allclose(in_its_place, in_its_place.flat[0], atol=rtol * scale):
             return (
                 f"Where the right answer has {term.name}, which varies from entry to entry, yours has the same "
@@ -280,6 +303,13 @@ def describe_shape(answer: np.ndarray, expected: np.ndarray, sizes: str, rtol: f
                     f"Your answer is the right one {words} over axis {axis}: the right one keeps that axis, shape "
                     f"{shape_words(expected.shape, names)}."
                 )
+    m = letters.get("m")
+    if m is not None and answer.ndim >= 1 and answer.shape[0] == m and m not in expected.shape:
+        return (
+            f"Your answer, {shape_words(answer.shape, names)}, has one entry per example; the right one, "
+            f"{shape_words(expected.shape, names)}, has none: it sums the examples' contributions over the m "
+            "examples (axis 0)."
+        )
     if answer.ndim == 0 or answer.size == 1:
         for reduce, words in ((np.sum, "sum"), (np.mean, "mean")):
             if np.isclose(float(np.ravel(answer)[0]), reduce(expected), rtol=max(rtol, 1e-9)):
@@ -354,15 +384,16 @@ def linearity(position: int, what: str) -> Property:
     """The right answer is linear in argument ``position``, the upstream gradient ``what``."""
 
     def broken(student, arguments, answer, expected):
-        doubled = list(arguments)
-        doubled[position] = 2.0 * arguments[position]
-        probe = _student_answer(student, tuple(doubled), answer)
-        if probe is None or _close(probe, 2.0 * answer, 1e-7):
-            return None
-        return (
-            f"Doubling {what} does not double your answer, but the chain rule multiplies {what} by factors that do "
-            "not depend on it: the answer is linear in it."
-        )
+        for factor, words, verb in ((2.0, "Doubling", "double"), (-1.0, "Negating", "negate")):
+            changed = list(arguments)
+            changed[position] = factor * arguments[position]
+            probe = _student_answer(student, tuple(changed), answer)
+            if probe is not None and not _close(probe, factor * answer, 1e-7):
+                return (
+                    f"{words} {what} does not {verb} your answer, but the chain rule multiplies {what} "
+                    "by factors that do not depend on it: the answer is linear in it."
+                )
+        return None
 
     return Property("linearity in the upstream gradient", broken)
 

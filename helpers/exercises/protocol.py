@@ -112,11 +112,12 @@ def read_exception(error: Exception, sizes: str) -> str:
                         "leaves when it drops that axis. keepdims=True keeps it as a column, "
                         f"{shape_words((*small, 1), names)}, which then broadcasts along each row."
                     )
-                if len(big) == 1 and len(small) == 1 and big[0] == small[0] ** 2:
+                if len(big) == 1 and small and big[0] == small[-1] ** 2 != 1:
+                    k = small[-1]
                     return (
-                        f"A flat array of {big[0]} = {small[0]}² numbers met one of {small[0]}: an outer product "
-                        "built flat. Its k × k numbers belong in a (k, k) matrix: np.outer(u, v), or "
-                        "u[:, None] * v[None, :], builds one."
+                        f"A flat array of {big[0]} = {k}² numbers met one of shape {shape_words(small, names)}: an "
+                        f"outer product built flat. Its {k} × {k} numbers belong in a ({k}, {k}) matrix: "
+                        "np.outer(u, v), or u[:, None] * v[None, :], builds one."
                     )
                 if len(big) == 2 and len(small) == 2 and big[0] == small[0] and big[1] != small[1]:
                     shared = names.get(big[0], str(big[0]))
