@@ -34,7 +34,16 @@ from helpers.exercises.probes import (
     describe_shape,
     right_for,
 )
-from helpers.exercises.protocol import StudentError, as_array, as_number, call_student, diagnosis, read_exception
+from helpers.exercises.protocol import (
+    StudentError,
+    StudentWarning,
+    as_array,
+    as_number,
+    call_student,
+    diagnosis,
+    read_exception,
+    read_warning,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,8 @@ class FunctionExercise:
     # (central differences at logits near ±1000 lose digits to the rounding of a + h) is compared at the precision
     # that method can reach there, rtol · input_scale; small inputs still pin every formula down to rtol.
     input_scale: Callable[..., float] = lambda *arguments: 1.0
+    # Whether the first argument is logits: a warning from np.exp is then read as the overflow the max prevents.
+    takes_logits: bool = False
     # The smallest absolute tolerance, for answers that are 0 (a derivative that vanishes), relative to input_scale.
     atol: float = 0.0
     # What the probes know of the answer (each a function of a problem's arguments): its named parts, the arrays
@@ -265,6 +276,8 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
                 raw = exercise.answer(student, problem)
             except StudentError as error:
                 return f"For {problem.sizes}: {read_exception(error.error, problem.sizes)}"
+            except StudentWarning as warning:
+                return read_warning(warning.caught, exercise.takes_logits)
             answer = as_array(raw, (), exercise.what)
             if close(answer, expected, *tolerance(exercise, problem)):
                 passed = passed or problem

@@ -263,6 +263,7 @@ SOFTMAX_JACOBIAN = FunctionExercise(
     size_example="len(a) for k",
     rtol=1e-9,
     input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -405,6 +406,7 @@ SOFT_LABEL_GRAD_WRT_LOGITS = FunctionExercise(
     ),
     size_example="len(a_L) for k",
     input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -484,6 +486,7 @@ GRAD_WRT_SHIFT = FunctionExercise(
     generic="dL/dc disagrees with the derivative of -log softmax(a_L - c·1)_l in c.",
     size_example="len(a_L) for k",
     input_scale=largest_logit,
+    takes_logits=True,
     atol=1e-7,
 )
 

@@ -152,7 +152,7 @@ BACKWARD_TO_HIDDEN = FunctionExercise(
         rows_independent(change_first_row((0, 2)), "example's inputs"),
     ),
     generic=(
-        "The entries do not match the gradient at a₁. Take the two lines of section 3 in turn: first the gradient "
+        "The entries do not match the gradient at a₁. Take the backward pass's two lines in turn: first the gradient "
         "at h = relu(a₁), through W_out, then through the ReLU."
     ),
     size_example="a_1.shape for m and u",
@@ -335,6 +335,7 @@ OUTPUT_GRADIENT = FunctionExercise(
     ),
     size_example="a_L.shape for m and k",
     input_scale=largest_logit,
+    takes_logits=True,
 )
 
 

@@ -22,6 +22,15 @@ class Hint(Exception):
     """Raised with the hint to show, ending a check early."""
 
 
+class StudentWarning(Hint):
+    """The student's function gave a warning; the hint reads it (``read_warning``), about logits only where the
+    checker knows its inputs are logits."""
+
+    def __init__(self, caught: warnings.WarningMessage) -> None:
+        super().__init__(read_warning(caught, logits=False))
+        self.caught = caught
+
+
 class StudentError(Hint):
     """The student's function raised ``error``; the hint reads it (``read_exception``), with the problem's sizes
     where the checker knows them."""
@@ -46,7 +55,7 @@ def call_student(student: Callable[..., Any], *arguments: Any) -> Any:
             except Exception as error:  # a student's code may fail in any way; say how, without a traceback
                 raise StudentError(error) from None
     if caught:
-        raise Hint(_warning_hint(caught[0]))
+        raise StudentWarning(caught[0])
     for position, (argument, copy) in enumerate(zip(arguments, copies, strict=True)):
         if isinstance(argument, np.ndarray) and not np.array_equal(argument, copy, equal_nan=True):
             raise Hint(
@@ -162,20 +171,28 @@ def read_exception(error: Exception, sizes: str) -> str:
     return f"Your function raised {type(error).__name__}: {text}. Run it on one small example to see why."
 
 
-def _warning_hint(caught: warnings.WarningMessage) -> str:
+def read_warning(caught: warnings.WarningMessage, logits: bool) -> str:
+    """What a warning says about the student's code; about np.exp of logits only when the inputs are logits."""
     text = str(caught.message)
     who = "numpy warned" if issubclass(caught.category, RuntimeWarning) else "Your function warned"
-    if "overflow" in text:
+    if "overflow" in text and logits:
         return (
             f"{who} “{text}”: for logits as large as ±1000, np.exp overflows float64 (it stops at about e^709). "
-            "Subtract the largest logit of each example before np.exp; the softmax does not change (notebook 2, "
-            "section 5)."
+            "Subtract the largest logit of each example before np.exp; the softmax does not change (notebook 2 "
+            "shows why)."
         )
-    if "invalid value" in text or "divide" in text:
+    if ("invalid value" in text or "divide" in text) and logits:
         return (
             f"{who} “{text}”: a 0/0 or inf/inf happened. Where every logit of an example lies far below the "
             "number subtracted from it, each np.exp underflows to 0. Subtract each example's own largest logit "
             "(for a batch, a_L.max(axis=1, keepdims=True)): that keeps one term of each sum equal to 1."
+        )
+    if "overflow" in text:
+        return f"{who} “{text}”: a result grew past float64's largest number; for these inputs no right one does."
+    if "invalid value" in text or "divide" in text:
+        return (
+            f"{who} “{text}”: a division by 0, or a log or square root outside its domain, happened; for these "
+            "inputs a right answer needs none."
         )
     return f"{who} “{text}”. A right answer gives no warning for any finite input."
 
@@ -208,7 +225,7 @@ def as_array(answer: Any, shape: tuple[int, ...], what: str) -> np.ndarray:
     if not np.all(np.isfinite(array)):
         raise Hint(
             f"{what.capitalize()} contains inf or nan; for these inputs every entry is finite. If your code "
-            "calls np.exp on logits, subtract each example's largest logit first (notebook 2, section 5)."
+            "calls np.exp on logits, subtract each example's largest logit first (notebook 2 shows why)."
         )
     return array
 

@@ -227,3 +227,15 @@ def property_says(exercise, student, name):
 def test_each_property_is_called_broken_by_an_answer_that_breaks_it(exercise, student, name, says):
     message = property_says(exercise, student, name)
     assert message is not None and says in message, message
+
+
+def test_a_warning_is_read_as_np_exp_of_logits_only_where_the_inputs_are_logits():
+    from helpers.exercises import diagnose_grad_wrt_yhat, diagnose_mse_grad_wrt_weights, diagnose_softmax_jacobian
+
+    for message in (
+        diagnose_grad_wrt_yhat(lambda yhat, l: np.log(yhat - 1.0)),
+        diagnose_mse_grad_wrt_weights(lambda a, y, yhat: np.exp(1000 * a).T @ (yhat - y)),
+    ):
+        assert message.startswith("numpy warned") and "logit" not in message, message
+    message = diagnose_softmax_jacobian(lambda a: np.diag(np.exp(a)) / np.exp(a).sum())
+    assert "overflow" in message and "Subtract the largest logit" in message, message
