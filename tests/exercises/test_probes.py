@@ -237,5 +237,10 @@ def test_a_warning_is_read_as_np_exp_of_logits_only_where_the_inputs_are_logits(
         diagnose_mse_grad_wrt_weights(lambda a, y, yhat: np.exp(1000 * a).T @ (yhat - y)),
     ):
         assert message.startswith("numpy warned") and "logit" not in message, message
-    message = diagnose_softmax_jacobian(lambda a: np.diag(np.exp(a)) / np.exp(a).sum())
+
+    def unstable(a):
+        yhat = np.exp(a) / np.exp(a).sum()
+        return np.diag(yhat) - np.outer(yhat, yhat)
+
+    message = diagnose_softmax_jacobian(unstable)
     assert "overflow" in message and "Subtract the largest logit" in message, message
