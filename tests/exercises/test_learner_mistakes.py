@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from helpers import exercises
-from tests.exercises.learner_mistakes import BUILD, Mistake
+from tests.exercises.learner_mistakes import BUILD, HELD_OUT, Mistake
 
 
 def student_of(mistake: Mistake):
@@ -70,3 +70,8 @@ def test_the_jacobian_by_central_differences_passes_and_nothing_calls_a_size_fix
 def test_a_bool_indicator_passes():
     assert exercises.diagnose_partial_wrt_logits(lambda yhat, l, i: yhat[i] - (i == l)) is None
     assert exercises.diagnose_partial_wrt_yhat(lambda yhat, l, i: -(i == l) / yhat[l]) is None
+
+
+@pytest.mark.parametrize("mistake", BUILD + HELD_OUT, ids=[f"{m.exercise[9:]}: {m.bug}" for m in BUILD + HELD_OUT])
+def test_no_collected_wrong_answer_passes(mistake):
+    assert getattr(exercises, mistake.exercise)(student_of(mistake)) is not None
