@@ -218,9 +218,11 @@ def describe_difference(
                 "wrong; the other rows are right."
             )
     offset = answer - expected
-    if not sentences and np.allclose(offset, offset.flat[0], rtol=1e-9, atol=1e-12):
+    if not sentences and np.allclose(answer, answer.flat[0], rtol=1e-9, atol=1e-12):
+        sentences.append("Every entry of yours is the same number; the right answer's entries differ from each other.")
+    elif not sentences and np.allclose(offset, offset.flat[0], rtol=1e-9, atol=1e-12):
         sentences.append("Every entry is off by the same amount: something is added to (or left out of) every entry.")
-    elif answer.ndim == 2 and not sentences and np.allclose(offset, offset[:, :1], rtol=1e-9, atol=1e-12):
+    elif answer.ndim == 2 and answer.shape[1] > 1 and not sentences and np.allclose(offset, offset[:, :1], atol=1e-12):
         sentences.append("In each row, every entry is off by the same amount: one number per row is added to it.")
     return " ".join(sentences) or None
 

@@ -244,3 +244,12 @@ def test_a_warning_is_read_as_np_exp_of_logits_only_where_the_inputs_are_logits(
 
     message = diagnose_softmax_jacobian(unstable)
     assert "overflow" in message and "Subtract the largest logit" in message, message
+
+
+def test_a_constant_answer_is_called_one_and_a_column_gets_no_per_row_offset():
+    assert "Every entry of yours is the same number" in describe_difference(
+        np.full(4, 0.3), np.array([0.1, -0.2, 0.4, -0.3]), (), (), "k = 4", 1e-9
+    )
+    column = np.array([[1.0], [2.0], [-1.0]])
+    message = describe_difference(column + np.array([[0.1], [0.5], [0.2]]), column, (), (), "u = 3", 1e-9)
+    assert message is None or "In each row" not in message, message
