@@ -24,10 +24,16 @@ from helpers.kernels.mse import linear_output, mse_grad_wrt_bias, mse_grad_wrt_w
 WeightGradFunction = Callable[[np.ndarray, np.ndarray, np.ndarray], Any]
 
 
-def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
-    """a (m, u), y (m, 1) and ŷ = a W_out + bᵀ (m, 1) for a random W_out and b, as the arguments (a, y, yhat)."""
+def bias_problem(m: int, u: int, seed: int) -> Problem:
+    """a (m, u), y (m, 1), W_out (u, 1) and b (1, 1), as the arguments (a, y, W_out, b)."""
     rng = np.random.default_rng(seed)
     a, W_out, b, y = rng.normal(size=(m, u)), rng.normal(size=(u, 1)), rng.normal(size=(1, 1)), rng.normal(size=(m, 1))
+    return Problem((a, y, W_out, b), f"m = {m} examples and u = {u} units")
+
+
+def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
+    """a (m, u), y (m, 1) and ŷ = a W_out + bᵀ (m, 1) for a random W_out and b, as the arguments (a, y, yhat)."""
+    a, y, W_out, b = bias_problem(m, u, seed).arguments
     return Problem((a, y, linear_output(a, W_out, b)), f"m = {m} examples and u = {u} units")
 
 
@@ -266,13 +272,6 @@ def diagnose_learning_rate_limit(eta: Any, lambda_max: float) -> str | None:
 def check_learning_rate_limit(eta: Any, lambda_max: float) -> None:
     """Print whether ``eta`` is the threshold above which gradient descent diverges, with a hint if it is not."""
     report(diagnose_learning_rate_limit(eta, lambda_max))
-
-
-def bias_problem(m: int, u: int, seed: int) -> Problem:
-    """a (m, u), y (m, 1), W_out (u, 1) and b (1, 1), as the arguments (a, y, W_out, b)."""
-    rng = np.random.default_rng(seed)
-    a, W_out, b, y = rng.normal(size=(m, u)), rng.normal(size=(u, 1)), rng.normal(size=(1, 1)), rng.normal(size=(m, 1))
-    return Problem((a, y, W_out, b), f"m = {m} examples and u = {u} units")
 
 
 BIAS_PROBLEMS = (
