@@ -42,6 +42,7 @@ def test_the_softmax_derivative_applied_twice_is_told_the_factor_it_added():
 
     hint = exercises.diagnose_batch_grad_wrt_logits(twice)
     assert "multiplied by yhat(1 - yhat)" in hint, hint
+    assert hint.index("multiplied by yhat(1 - yhat)") < hint.index("rows do not sum to 0")  # what it does, first
     assert "normalis" not in hint and "one-hot" not in hint  # the softmax and the one-hot are right: no advice on them
 
 
