@@ -3,17 +3,17 @@
 A ``Misconception`` is a mistake learners really make, written as the wrong
 formula (a function of the same inputs as the student's function) with the
 hint that names it. ``diagnose`` tries the student's function on every
-problem of the exercise, several sizes among them, and on the first problem
-where the answer is wrong it looks, in this order, for
+problem of the exercise, several sizes among them. An exception or a warning
+is read for what it says; on the first problem where the answer is wrong,
 
-1. a misconception whose formula gives the student's answer on that problem;
-2. a right answer on an earlier problem (a size fixed in the code, or a global of the notebook read);
-3. a value the function reads from the notebook's globals instead of its arguments;
-4. the shape, then integer arithmetic (all zeros, whole numbers only);
-5. the exercise's structural hints (sign, zero pattern, row sums, one constant factor);
-6. the exercise's generic hint.
+1. a right answer on an earlier problem of another shape is a size fixed in the code (or a global of the notebook
+   read), unless a misconception gives this answer;
+2. a value read from the notebook's globals is named;
+3. otherwise the hint says what the probes see (``probes``: the shape it has, or integer arithmetic, or which
+   entries are wrong and how, and the properties it breaks), then the name of a misconception whose formula gives
+   exactly this answer, or else the exercise's own structural hint, or, when nothing was seen, its generic hint.
 
-No hint shows the expected values: a hint names a mistake, not the answer.
+No hint shows the expected values: a hint says what the answer does, not what it should be.
 """
 
 from __future__ import annotations
@@ -300,17 +300,6 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
 def checked_on(exercise: FunctionExercise, extra: str = "") -> str:
     """The line under a right answer: on how many problems, of which sizes, it was checked."""
     return f"(checked on {len(exercise.problems)} problems of different sizes{extra})"
-
-
-def constant_factor(answer: np.ndarray, expected: np.ndarray) -> float | None:
-    """The one number c with answer = c · expected, if there is one (and it is not 1), else None."""
-    mask = np.abs(expected) > 1e-12 * np.max(np.abs(expected), initial=0.0)
-    if not np.any(mask) or np.any(np.abs(answer[~mask]) > 1e-12 * np.max(np.abs(answer), initial=1.0)):
-        return None
-    ratios = answer[mask] / expected[mask]
-    if np.ptp(ratios) > 1e-6 * max(np.max(np.abs(ratios)), 1e-300) or np.isclose(ratios[0], 1.0) or ratios[0] == 0:
-        return None
-    return float(ratios[0])
 
 
 @dataclass(frozen=True)

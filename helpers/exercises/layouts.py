@@ -27,7 +27,6 @@ from helpers.exercises.probes import (
     symmetric,
 )
 from helpers.kernels.activations import sigmoid
-from helpers.kernels.softmax import softmax
 
 
 def class_parts(answer_like: np.ndarray, labels: Any) -> tuple[Part, ...]:
@@ -169,10 +168,6 @@ def upstream_properties(position: int, row_positions: tuple[int, ...]) -> tuple[
             "them doubles the sum (a mean would not change)",
         ),
     )
-
-
-def softmax_rows(logits: np.ndarray) -> np.ndarray:
-    return softmax(logits)
 
 
 JACOBIAN_PROPERTIES = (

@@ -74,9 +74,6 @@ def _argument_name(student: Callable[..., Any], position: int) -> str:
     return f"argument `{names[position]}`" if position < len(names) else f"argument number {position + 1}"
 
 
-SIZE_LETTERS = ("m", "n", "u", "k")
-
-
 def size_names(sizes: str) -> dict[int, str]:
     """The letters of a problem's sizes, read from its description ("m = 6, u = 5 and k = 3"), by size; a size two
     letters share is left out (it cannot tell them apart)."""
