@@ -209,7 +209,7 @@ def describe_difference(
             )
             if how is not None:
                 sentences.append(f"On {part.name}, each entry {how}.")
-    if answer.ndim == 2 and answer.shape[0] > 1:
+    if answer.ndim == 2 and answer.shape[0] > 1 and answer.shape[1] > 1:  # rows of a column are only its entries
         rows = np.flatnonzero(np.any(wrong, axis=1))
         if 0 < len(rows) < answer.shape[0]:
             listed = ", ".join(str(row) for row in rows[:3]) + (", ..." if len(rows) > 3 else "")

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from helpers.exercises import notebook_1, notebook_2, notebook_3, notebook_4
+from helpers.exercises.catalogue import close, diagnose
 from helpers.exercises.probes import (
     Factor,
     Part,
@@ -14,7 +15,7 @@ from helpers.exercises.probes import (
     describe_shape,
     name_constant,
 )
-from helpers.exercises.protocol import read_exception, shape_words, size_names
+from helpers.exercises.protocol import as_array, read_exception, shape_words, size_names
 
 SIZES = "m = 6 examples and k = 4 classes"
 
@@ -253,3 +254,40 @@ def test_a_constant_answer_is_called_one_and_a_column_gets_no_per_row_offset():
     column = np.array([[1.0], [2.0], [-1.0]])
     message = describe_difference(column + np.array([[0.1], [0.5], [0.2]]), column, (), (), "u = 3", 1e-9)
     assert message is None or "In each row" not in message, message
+
+
+ALL_FUNCTION_EXERCISES = {
+    **WITH_PROPERTIES,
+    "notebook 1, soft-label ∂ℒ/∂ŷ": notebook_1.SOFT_LABEL_GRAD_WRT_YHAT,
+    "notebook 2, ∂ℒ/∂c": notebook_2.GRAD_WRT_SHIFT,
+    "notebook 4, ReLU Jacobian": notebook_4.RELU_JACOBIAN,
+    "notebook 4, output layer Jacobian": notebook_4.OUTPUT_LAYER_JACOBIAN,
+}
+TRANSFORMS = {
+    "doubled": lambda right: 2 * right,
+    "shifted": lambda right: right + 0.1,
+    "noisy": lambda right: right + np.random.default_rng(5).normal(size=np.shape(right)),
+    "flat": lambda right: np.ravel(right),
+    "transposed": lambda right: np.transpose(right),
+    "zeros": lambda right: np.zeros_like(right),
+    "rows reversed": lambda right: right[::-1] if np.ndim(right) else right,
+    "one number": lambda right: np.sum(right) + 1.0,
+}
+
+
+@pytest.mark.parametrize("transform", sorted(TRANSFORMS))
+@pytest.mark.parametrize("name", sorted(ALL_FUNCTION_EXERCISES))
+def test_any_wrong_answer_gets_a_hint_and_the_probes_never_fail(name, transform):
+    exercise = ALL_FUNCTION_EXERCISES[name]
+    if exercise in (notebook_1.PARTIAL_WRT_YHAT, notebook_2.PARTIAL_WRT_LOGITS):
+        pytest.skip("asked one entry at a time")
+
+    def student(*arguments):
+        return TRANSFORMS[transform](np.asarray(exercise.expected(*arguments), dtype=float))
+
+    right_everywhere = all(
+        close(as_array(exercise.answer(student, problem), (), "answer"), exercise.expected(*problem.arguments), 1e-7)
+        for problem in exercise.problems
+    )
+    message = diagnose(exercise, student)
+    assert (message is None) == right_everywhere, message
