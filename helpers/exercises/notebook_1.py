@@ -206,7 +206,7 @@ def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck 
 
 def check_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂ŷ_i, checked on numbers (and on symbols if ``symbolic``)."""
-    print_partial_verdict(diagnose_partial_wrt_yhat(student, symbolic), PARTIAL_WRT_YHAT, symbolic)
+    print_partial_verdict(student, diagnose_partial_wrt_yhat(student, symbolic), PARTIAL_WRT_YHAT, symbolic)
 
 
 def probability_for_gradient(target_gradient: float) -> ValueExercise:

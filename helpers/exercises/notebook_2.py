@@ -138,7 +138,7 @@ def diagnose_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicChec
 
 def check_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂a_Li, checked on numbers (and on symbols if ``symbolic``)."""
-    print_partial_verdict(diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
+    print_partial_verdict(student, diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
 
 
 def logit_problem(logits: list[float]) -> Problem:
