@@ -198,3 +198,12 @@ def test_a_bool_indicator_passes_the_symbolic_check_too():
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "diagnose_name, student", RIGHT_ANSWERS, ids=[f"{name}-{i}" for i, (name, _) in enumerate(RIGHT_ANSWERS)]
+)
+def test_each_checker_prints_correct_and_what_it_checked_for_a_right_answer(diagnose_name, student, capsys):
+    getattr(exercises, diagnose_name.replace("diagnose_", "check_"))(student)
+    out = capsys.readouterr().out
+    assert "Correct.\n(checked on " in out and "Not yet" not in out, out
