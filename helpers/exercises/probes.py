@@ -8,7 +8,8 @@ problem and says, only from what it sees,
   the units where a₁ > 0 and where a₁ < 0), and rows that are wrong alone;
 - *how*: one constant factor, named where it is one of the problem's numbers
   (2, 1/2, m, 1/m, k, 1/k, -1); a factor that varies from entry to entry as a
-  named array does (ŷ, 1 - ŷ, ŷ(1 - ŷ), the mask 1(a₁ > 0), ...); a transpose;
+  named array does (ŷ, 1 - ŷ, ŷ(1 - ŷ), relu(a₁), ...); one term of the right
+  answer missing, negated or replaced by one number; a transpose;
   the right numbers in another shape; the right answer for other inputs (the
   true class one off);
 - *which properties of the right answer it breaks*, by calling the student's
@@ -16,9 +17,9 @@ problem and says, only from what it sees,
   only (the same number added to an example's logits, one example changed,
   the upstream gradient doubled, the batch repeated, another true class).
 
-An exception is read for what it says: the shapes that clashed, named by the
-problem's sizes ((m, k) against (m,) is a sum over axis 1 that dropped its
-axis). Nothing here knows any particular mistake: the catalogue does that.
+Exceptions and warnings are read where the student's function is called
+(``protocol.read_exception``). Nothing here knows any particular mistake:
+the catalogue does that.
 """
 
 from __future__ import annotations
@@ -126,7 +127,9 @@ def fitted_constant(answer: np.ndarray, target: np.ndarray, rtol: float) -> floa
     return c if c != 0.0 and _close(answer, c * target, max(rtol, 1e-9)) else None
 
 
-def describe_factor(answer: np.ndarray, expected: np.ndarray, factors: Sequence[Factor], sizes: str, rtol: float):
+def describe_factor(
+    answer: np.ndarray, expected: np.ndarray, factors: Sequence[Factor], sizes: str, rtol: float
+) -> str | None:
     """How ``answer`` is ``expected`` times something: a constant, a named array (times a constant), or None."""
     c = fitted_constant(answer, expected, rtol)
     if c is not None and not np.isclose(c, 1.0):
