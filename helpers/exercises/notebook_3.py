@@ -39,13 +39,8 @@ def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
 
 # The note's m = 5, u = 4 first; then other sizes, m = u among them (where a @ (ŷ - y) runs without the transpose),
 # m < u, and u = 1.
-PROBLEMS = (
-    weight_gradient_problem(5, 4, seed=7),
-    weight_gradient_problem(7, 3, seed=8),
-    weight_gradient_problem(3, 3, seed=9),
-    weight_gradient_problem(2, 6, seed=10),
-    weight_gradient_problem(8, 1, seed=11),
-)
+SIZES = ((5, 4), (7, 3), (3, 3), (2, 6), (8, 1))
+PROBLEMS = tuple(weight_gradient_problem(m, u, seed=7 + index) for index, (m, u) in enumerate(SIZES))
 
 
 def error(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
@@ -274,13 +269,7 @@ def check_learning_rate_limit(eta: Any, lambda_max: float) -> None:
     report(diagnose_learning_rate_limit(eta, lambda_max))
 
 
-BIAS_PROBLEMS = (
-    bias_problem(5, 4, seed=31),
-    bias_problem(7, 3, seed=32),
-    bias_problem(3, 3, seed=33),
-    bias_problem(2, 6, seed=34),
-    bias_problem(8, 1, seed=35),
-)
+BIAS_PROBLEMS = tuple(bias_problem(m, u, seed=31 + index) for index, (m, u) in enumerate(SIZES))
 
 
 def bias_error(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
