@@ -189,8 +189,9 @@ def arithmetic_hint(answer: np.ndarray, expected: np.ndarray) -> str | None:
         return None
     if not np.any(answer):
         return (
-            "Every entry is 0. If the formula is right, integer arithmetic may have rounded it away: 2 // m is 0 "
-            "once m > 2, and an integer array (np.zeros_like of integers, dtype=int) keeps no fractions."
+            "Every entry is 0, where the right answer's are not. Integer arithmetic gives 0 where a fraction belongs: "
+            "// rounds down (2 // 5 is 0), and an integer array (dtype=int, or np.zeros_like of integers) keeps no "
+            "fractions."
         )
     if np.all(answer == np.round(answer)) and not np.all(expected == np.round(expected)):
         return (
