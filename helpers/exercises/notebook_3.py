@@ -17,7 +17,7 @@ from helpers.exercises.catalogue import (
     diagnose,
     diagnose_value,
 )
-from helpers.exercises.probes import repeated_batch, vanishes
+from helpers.exercises.probes import flips_sign, repeated_batch, stays, vanishes
 from helpers.exercises.protocol import call_student, report
 from helpers.kernels.mse import linear_output, mse_grad_wrt_bias, mse_grad_wrt_weights
 
@@ -50,6 +50,9 @@ def error(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
 
 MEAN_GROWS = "yours grows with the number of examples m, where the mean's 1/m keeps it as it is"
 MEAN_SHRINKS = "yours shrinks as m grows: 1/m is applied more than once"
+ERRORS_FLIPPED = (
+    "With every error ŷ - y negated (y moved to the other side of ŷ), the right gradient changes sign; yours does not."
+)
 
 WEIGHT_GRADIENT_MISTAKES = (
     Misconception(
@@ -189,6 +192,7 @@ WEIGHT_GRADIENT = FunctionExercise(
             "With ŷ = y, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
         ),
         repeated_batch((0, 1, 2), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, y, yhat: (a, 2 * yhat - y, yhat), ERRORS_FLIPPED),
     ),
     shape_hint=shape_hint,
     generic=(
@@ -345,6 +349,7 @@ GRAD_WRT_BIAS = FunctionExercise(
             "With y = ŷ, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
         ),
         repeated_batch((0, 1), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, y, W, b: (a, 2 * linear_output(a, W, b) - y, W, b), ERRORS_FLIPPED),
     ),
     generic="It disagrees with the derivative of (1/m) Σ (ŷ_i - y_i)² in b.",
 )
@@ -431,6 +436,11 @@ UPDATE_STEP = FunctionExercise(
         vanishes(
             lambda a, y, W, b, eta: (a, y, np.zeros_like(W), b, 0.0),
             "With W_out = 0 and η = 0 your new W_out is not 0: with η = 0 the update must leave W_out as it is.",
+        ),
+        stays(
+            lambda a, y, W, b, eta: (a, linear_output(a, W, b), W, b, eta),
+            lambda a, y, W, b, eta: W,
+            "With y = ŷ, a perfect fit, the gradient is 0 and the update leaves W_out as it is; yours changes it.",
         ),
     ),
 )

@@ -432,6 +432,34 @@ def repeated_batch(positions: Sequence[int], what: str, grows: str, shrinks: str
     return Property("scaling with m", broken)
 
 
+def flips_sign(change: Callable[..., Arguments], breaks: str) -> Property:
+    """At the inputs ``change(*arguments)`` makes (every error ŷ - y negated) the right answer changes sign; the
+    student's must too."""
+
+    def broken(student, arguments, answer, expected):
+        changed = change(*arguments)
+        if not _close(expected(*changed), -expected(*arguments), 1e-9):
+            return None
+        probe = _student_answer(student, changed, answer)
+        return breaks if probe is not None and not _close(probe, -answer, 1e-7) else None
+
+    return Property("sign of the errors", broken)
+
+
+def stays(change: Callable[..., Arguments], kept: Callable[..., np.ndarray], breaks: str) -> Property:
+    """At the inputs ``change(*arguments)`` makes the right answer is ``kept(*changed)`` (an update at a perfect fit
+    leaves the weights as they are); the student's must be too."""
+
+    def broken(student, arguments, answer, expected):
+        changed = change(*arguments)
+        if not _close(expected(*changed), kept(*changed), 1e-9):
+            return None
+        probe = _student_answer(student, changed, answer)
+        return breaks if probe is not None and not _close(probe, kept(*changed), 1e-7) else None
+
+    return Property("no step at a perfect fit", broken)
+
+
 def vanishes(change: Callable[..., Arguments], breaks: str) -> Property:
     """At the inputs ``change(*arguments)`` makes (a perfect fit, ŷ = y) the right answer is 0; the student's must
     be too."""

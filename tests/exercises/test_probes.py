@@ -222,8 +222,31 @@ def property_says(exercise, student, name):
             "0 at a perfect fit",
             "your answer is not 0",
         ),
+        (
+            notebook_3.GRAD_WRT_BIAS,
+            lambda a, y, W_out, b: np.sum((a @ W_out + b - y) ** 2, keepdims=True),
+            "sign of the errors",
+            "the right gradient changes sign; yours does not",
+        ),
+        (
+            notebook_3.UPDATE_STEP,
+            lambda a, y, W_out, b, eta: (1 - eta) * W_out,
+            "no step at a perfect fit",
+            "the update leaves W_out as it is; yours changes it",
+        ),
     ],
-    ids=["examples mixed", "shift", "no 1/m", "no label", "row sums", "symmetry", "linearity", "perfect fit"],
+    ids=[
+        "examples mixed",
+        "shift",
+        "no 1/m",
+        "no label",
+        "row sums",
+        "symmetry",
+        "linearity",
+        "perfect fit",
+        "errors' sign",
+        "no step at a perfect fit",
+    ],
 )
 def test_each_property_is_called_broken_by_an_answer_that_breaks_it(exercise, student, name, says):
     message = property_says(exercise, student, name)
