@@ -116,9 +116,12 @@ bench-setup:
 
 # The students' notebooks are made from the instructor notebooks (instructor/notebooks/, the one source of each
 # notebook, solutions included): nbgrader's ClearSolutions replaces each solution with a stub, then each is executed.
+# The optional notebooks (instructor/notebooks/further/ -> notebooks/further/) too; find lists them after
+# instructor.students has written them, so that a new one is executed on its first run.
 notebooks: install
 	$(BIN)/python -m instructor.students
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
+		$$(find notebooks -maxdepth 2 -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 
 # The instructor's kit (docs/instructors.md): the notebooks executed with their solutions, in build/solutions/;
 solutions: install-instructor

@@ -15,6 +15,9 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+# The optional "going further" notebooks: a folder of this name beside the core notebooks, in instructor/notebooks/
+# (their source) and in notebooks/ (the students' copies).
+FURTHER = "further"
 BUILD = ROOT / "build"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VENDOR = BUILD / "vendor"
@@ -72,9 +75,28 @@ def extract_safely(archive: tarfile.TarFile, into: Path) -> None:
     archive.extractall(into)
 
 
+def notebook_paths(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks in ``folder``: the core ones in order, then the optional ones in its further/ folder."""
+    return sorted(folder.glob("*.ipynb")) + sorted((folder / FURTHER).glob("*.ipynb"))
+
+
+def is_optional(path: Path) -> bool:
+    """Whether the notebook at ``path`` is one of the optional ones (it lives in a further/ folder)."""
+    return path.parent.name == FURTHER
+
+
 def export_pages(exporter, notebooks: list[Path], out: Path, suffix: str) -> list[tuple[Path, object]]:
     """Export each notebook with ``exporter`` into folder ``out`` as ``<stem><suffix>``; return the pages with the
-    notebooks they were made from."""
+    notebooks they were made from.
+
+    The pages of the core and the optional notebooks share one folder, so that the scripts and fonts beside them are
+    found at the same relative address from every page and a link between two notebooks is the other page's name
+    (instructor/links.py): two notebooks with one name would overwrite each other's page, and are refused.
+    """
+    names = [path.stem for path in notebooks]
+    clashes = sorted({name for name in names if names.count(name) > 1})
+    if clashes:
+        raise ValueError(f"notebooks must have different names to share one folder of pages; these repeat: {clashes}")
     out.mkdir(parents=True, exist_ok=True)
     pages = []
     for path in notebooks:

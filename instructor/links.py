@@ -7,12 +7,17 @@ import re
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 
-# A markdown link target naming one of our notebooks: (02_softmax_quotient_rule.ipynb) or (...ipynb#a-section).
-NOTEBOOK_LINK = re.compile(r"\((\d\d_[A-Za-z0-9_]+)\.ipynb(#[^)\s]*)?\)")
+# A markdown link target naming one of our notebooks: (02_softmax_quotient_rule.ipynb) or (...ipynb#a-section), from
+# a core notebook to an optional one (further/02_….ipynb) or back (../02_….ipynb).
+NOTEBOOK_LINK = re.compile(r"\((?:\.\./|further/)?(\d\d_[A-Za-z0-9_]+)\.ipynb(#[^)\s]*)?\)")
 
 
 class NotebookLinks(Preprocessor):
-    """Rewrite each markdown link to a notebook into a link to its page, ``<stem><suffix>``."""
+    """Rewrite each markdown link to a notebook into a link to its page, ``<stem><suffix>``.
+
+    The pages of the core and the optional notebooks share one folder (instructor/assets.py), so the folder part of
+    a link between them (``further/``, ``../``) goes.
+    """
 
     suffix = Unicode(".html", help="What replaces .ipynb in a link to a notebook.").tag(config=True)
 

@@ -13,7 +13,16 @@ from pathlib import Path
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, CODE_STYLE, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, notebook_title
+from instructor.assets import (
+    BUILD,
+    CODE_STYLE,
+    TEMPLATES,
+    copy_mathjax,
+    export_pages,
+    is_optional,
+    notebook_paths,
+    notebook_title,
+)
 from instructor.links import NotebookLinks
 from instructor.static_widgets import StaticWidgets
 
@@ -31,17 +40,21 @@ def reading_exporter() -> HTMLExporter:
 
 
 def build(notebooks: list[Path], out: Path) -> list[Path]:
-    """Write each notebook's page and index.html into ``out``; return the pages, index first."""
+    """Write each notebook's page and index.html into ``out``; return the pages, index first.
+
+    The index lists the core notebooks, then the optional ones (those in a further/ folder) under their own heading.
+    """
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     exporter = reading_exporter()
     exporter.mathjax_url = copy_mathjax(out)
     pages = export_pages(exporter, notebooks, out, ".html")
-    entries = [
-        f'<li><a href="{page.name}">{html.escape(notebook_title(notebook))}</a></li>' for page, notebook in pages
-    ]
+    entries = {False: [], True: []}
+    for path, (page, notebook) in zip(notebooks, pages, strict=True):
+        entries[is_optional(path)].append(f'<li><a href="{page.name}">{html.escape(notebook_title(notebook))}</a></li>')
+    further = FURTHER_LIST.format(entries="\n".join(entries[True])) if entries[True] else ""
     index = out / "index.html"
-    index.write_text(INDEX.format(entries="\n".join(entries)), encoding="utf-8")
+    index.write_text(INDEX.format(entries="\n".join(entries[False]), further=further), encoding="utf-8")
     return [index, *(page for page, _ in pages)]
 
 
@@ -59,14 +72,22 @@ notebooks in JupyterLab (<code>make lab</code>).</p>
 <ol>
 {entries}
 </ol>
-</body>
+{further}</body>
 </html>
+"""
+
+
+FURTHER_LIST = """<h2>Going further (optional)</h2>
+<p>What goes beyond the lecture, for after the notebook each one follows.</p>
+<ul>
+{entries}
+</ul>
 """
 
 
 def main() -> None:
     out = BUILD / "html"
-    pages = build(sorted(NOTEBOOKS.glob("*.ipynb")), out)
+    pages = build(notebook_paths(), out)
     print(f"The reading copy: {len(pages) - 1} pages and an index, in {out}; open {pages[0]} in a browser.")
 
 

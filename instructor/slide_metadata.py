@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import nbformat
 
+from instructor.assets import notebook_paths
 from instructor.students import SOURCES
 
 
@@ -30,7 +31,7 @@ def slide_type(cell, is_first_code_cell: bool) -> str:
 
 
 def main() -> None:
-    for path in sorted(SOURCES.glob("*.ipynb")):
+    for path in notebook_paths(SOURCES):
         notebook = nbformat.read(path, as_version=4)
         code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
         for cell in notebook.cells:

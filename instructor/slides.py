@@ -2,7 +2,8 @@
 
 A cell's place in the slides starts from its metadata ``slideshow.slide_type``, kept in the instructor notebooks (see
 slide_metadata.py); slide_layout.py then fits each slide to a 1280 × 720 frame and moves the prose into the speaker
-notes. Widgets are shown as the stills they saved; `make present` shows them live."""
+notes. Widgets are shown as the stills they saved; `make present` shows them live. The optional notebooks get slides
+too, in the same folder: a core notebook's link to one of them then leads to its slides."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 from nbconvert import SlidesExporter
 from traitlets.config import Config
 
-from instructor.assets import BUILD, CODE_STYLE, NOTEBOOKS, TEMPLATES, copy_mathjax, export_pages, npm_package
+from instructor.assets import BUILD, CODE_STYLE, TEMPLATES, copy_mathjax, export_pages, notebook_paths, npm_package
 from instructor.links import NotebookLinks
 from instructor.slide_layout import SlideLayout
 from instructor.static_widgets import StaticWidgets
@@ -57,7 +58,7 @@ def build(notebooks: list[Path], out: Path) -> list[Path]:
 
 def main() -> None:
     out = BUILD / "slides"
-    pages = build(sorted(NOTEBOOKS.glob("*.ipynb")), out)
+    pages = build(notebook_paths(), out)
     print(f"The slides of {len(pages)} notebooks are in {out}; open one in a browser (space or the arrow keys move on,")
     print("s opens the speaker view with the notes):")
     for page in pages:

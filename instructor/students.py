@@ -4,19 +4,21 @@ instructor/notebooks/ holds the one source of each notebook, the solutions of it
 nbgrader's markers ``### BEGIN SOLUTION`` and ``### END SOLUTION``. nbgrader's ClearSolutions (run here without
 nbgrader's database or course layout) replaces each marked region with CODE_STUB, and the result is written to
 notebooks/ without outputs; `make notebooks` then executes it. A test checks that notebooks/ is, cell for cell, what
-this makes of the instructor notebooks.
+this makes of the instructor notebooks. The optional notebooks, in instructor/notebooks/further/, go to
+notebooks/further/ the same way.
 """
 
 from __future__ import annotations
 
 import copy
 import warnings
+from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 from traitlets.config import Config
 
-from instructor.assets import NOTEBOOKS, ROOT
+from instructor.assets import NOTEBOOKS, ROOT, notebook_paths
 
 SOURCES = ROOT / "instructor" / "notebooks"
 # A comment only, so that it fits both kinds of exercise cell: in a function body below its docstring (the function
@@ -44,11 +46,18 @@ def clear_solutions(notebook: NotebookNode) -> NotebookNode:
     return student
 
 
+def students_copy(source: Path) -> Path:
+    """Where the students' copy of the instructor notebook ``source`` goes: the same place under notebooks/."""
+    return NOTEBOOKS / source.relative_to(SOURCES)
+
+
 def main() -> None:
-    for source in sorted(SOURCES.glob("*.ipynb")):
+    for source in notebook_paths(SOURCES):
         student = clear_solutions(nbformat.read(source, as_version=4))
-        nbformat.write(student, NOTEBOOKS / source.name)
-        print(f"{source.relative_to(ROOT)} -> {(NOTEBOOKS / source.name).relative_to(ROOT)}")
+        copy = students_copy(source)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(student, copy)
+        print(f"{source.relative_to(ROOT)} -> {copy.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ import pytest
 
 from harness.lab import chromium_page
 from instructor import reading_copy, slides
-from instructor.assets import NOTEBOOKS
+from instructor.assets import notebook_paths
 from tests.instructor.axe import audit, audit_every_slide, failing, report
 from tests.instructor.offline import block_the_network, wait_for_mathjax
 from tests.instructor.test_present import presentation  # noqa: F401 - the fixture that starts `make present`
 
-NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+NOTEBOOK_PATHS = notebook_paths()  # the core notebooks, then the optional ones
 pytestmark = pytest.mark.browser
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from harness.lab import chromium_page, reading_state, wait_for_reading_of_new_controls
 from harness.servers import isolated_environment, start_server, stop_process
+from instructor.assets import NOTEBOOKS, notebook_paths
 from tests.browser.test_widgets_in_browser import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,6 +92,13 @@ def test_without_the_token_it_answers_with_the_login_page_or_a_refusal(presentat
 
 def test_with_the_token_it_serves_the_notebooks(presentation):
     assert status(f"{presentation.url}/?token={presentation.token}")[0] == 200
+
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda path: str(path.relative_to(NOTEBOOKS)))
+def test_with_the_token_it_renders_each_notebook_the_optional_ones_in_their_folder_included(presentation, path):
+    # Voilà serves notebooks/ with its subfolders, so a core notebook's link further/….ipynb opens the optional one.
+    address = f"{presentation.url}/voila/render/{path.relative_to(NOTEBOOKS).as_posix()}?token={presentation.token}"
+    assert status(address)[0] == 200
 
 
 @pytest.mark.browser

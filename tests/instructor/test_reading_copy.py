@@ -11,7 +11,7 @@ import pytest
 
 from harness.lab import chromium_page
 from instructor import reading_copy
-from instructor.assets import NOTEBOOKS
+from instructor.assets import is_optional, notebook_paths
 from tests.instructor.offline import (
     RAW_TEX_JS,
     block_the_network,
@@ -19,7 +19,7 @@ from tests.instructor.offline import (
     wait_for_mathjax,
 )
 
-NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+NOTEBOOK_PATHS = notebook_paths()  # the core notebooks, then the optional ones
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +60,12 @@ def test_the_page_opens_offline_with_every_formula_typeset(number, pages, chromi
             assert page.evaluate(RAW_TEX_JS, ".jp-MarkdownOutput") == [], "TeX left untypeset in the text"
             # The maths is drawn in MathJax's STIX-Web fonts, loaded from disk (a missing font would fail below).
             assert page.evaluate("() => document.fonts.check('12px STIXMathJax_Main')")
-            # Every widget became a still: its figure and the line on how to move it.
+            # Every widget became a still: its figure and the line on how to move it (each core notebook has one).
             stills = page.locator(".widget-still")
-            assert stills.count() >= 1
-            assert stills.first.locator("img").count() >= 1 or "progress" in stills.first.inner_html()
-            assert "make lab" in stills.first.inner_text()
+            assert stills.count() >= 1 or is_optional(NOTEBOOK_PATHS[number - 1])
+            if stills.count():
+                assert stills.first.locator("img").count() >= 1 or "progress" in stills.first.inner_html()
+                assert "make lab" in stills.first.inner_text()
             page.locator(".MathJax_Display").first.scroll_into_view_if_needed()
         shot = screenshots / f"html-{page_path.stem}.png"
         page.screenshot(path=shot)
@@ -91,3 +92,27 @@ def test_a_figure_given_only_as_a_png_keeps_the_description_in_its_metadata(tmp_
     nbformat.write(notebook, path)
     _, page = reading_copy.build([path], tmp_path / "html")
     assert 'alt="Bars of ŷ: class 0 at 0.64 &amp; class 1 at 0.36"' in page.read_text()
+
+
+def notebook_file(path: Path, *markdown: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text) for text in markdown]), path)
+    return path
+
+
+def test_an_optional_notebook_gets_a_page_beside_the_core_ones_under_its_own_heading_and_links_both_ways(tmp_path):
+    core = notebook_file(tmp_path / "01_core.ipynb", "# The core", "[further](further/01_more.ipynb#A-section)")
+    optional = notebook_file(tmp_path / "further" / "01_more.ipynb", "# More", "[back](../01_core.ipynb)")
+    index, core_page, optional_page = reading_copy.build([core, optional], tmp_path / "html")
+    assert optional_page == tmp_path / "html" / "01_more.html"  # one folder: MathJax is at the same address
+    assert 'href="01_more.html#A-section"' in core_page.read_text()
+    assert 'href="01_core.html"' in optional_page.read_text()
+    listing = index.read_text()
+    assert listing.index('href="01_core.html"') < listing.index("Going further") < listing.index('href="01_more.html"')
+
+
+def test_two_notebooks_with_one_name_are_refused_rather_than_one_page_overwriting_the_other(tmp_path):
+    core = notebook_file(tmp_path / "01_same.ipynb", "# The core")
+    optional = notebook_file(tmp_path / "further" / "01_same.ipynb", "# More")
+    with pytest.raises(ValueError, match="01_same"):
+        reading_copy.build([core, optional], tmp_path / "html")

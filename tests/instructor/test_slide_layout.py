@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from instructor.assets import NOTEBOOKS
+from instructor.assets import notebook_paths
 from instructor.slide_layout import SlideLayout, markdown_blocks
 from instructor.static_widgets import StaticWidgets
 
@@ -110,7 +110,7 @@ def test_a_figure_too_tall_with_its_code_keeps_the_figure_on_the_slide():
     assert any(source in cell.source for cell in cells if slide_type(cell) == "notes")
 
 
-@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda path: path.stem)
 def test_every_block_of_every_notebook_is_on_a_slide_or_in_the_notes(path):
     notebook = nbformat.read(path, as_version=4)
     notebook, _ = StaticWidgets().preprocess(notebook, {})

@@ -12,7 +12,7 @@ import pytest
 
 from harness.lab import chromium_page
 from instructor import slides
-from instructor.assets import NOTEBOOKS
+from instructor.assets import notebook_paths
 from tests.instructor.offline import (
     RAW_TEX_JS,
     block_the_network,
@@ -20,7 +20,7 @@ from tests.instructor.offline import (
     wait_for_mathjax,
 )
 
-NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+NOTEBOOK_PATHS = notebook_paths()  # the core notebooks, then the optional ones
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 

@@ -9,11 +9,11 @@ import re
 import nbformat
 import pytest
 
-from instructor.assets import NOTEBOOKS
+from instructor.assets import NOTEBOOKS, is_optional, notebook_paths
 from instructor.solutions import execute
-from instructor.students import CODE_STUB, SOURCES, clear_solutions
+from instructor.students import CODE_STUB, SOURCES, clear_solutions, students_copy
 
-SOURCE_PATHS = sorted(SOURCES.glob("*.ipynb"))
+SOURCE_PATHS = notebook_paths(SOURCES)  # the core notebooks, then the optional ones in further/
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 # An exercise's cell ends by calling its checker.
 CHECK = re.compile(r"^check_\w+\(", re.MULTILINE)
@@ -34,22 +34,25 @@ def solution_cells(notebook) -> list:
 
 def test_the_instructor_notebooks_and_the_students_notebooks_are_the_same_notebooks():
     assert SOURCE_PATHS, "no instructor notebooks"
-    assert [path.name for path in SOURCE_PATHS] == sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
+    assert [path.relative_to(SOURCES) for path in SOURCE_PATHS] == [
+        path.relative_to(NOTEBOOKS) for path in notebook_paths(NOTEBOOKS)
+    ]
 
 
-@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: str(path.relative_to(SOURCES)))
 def test_the_students_notebook_is_the_instructor_notebook_with_its_solutions_cleared(source):
     instructor = nbformat.read(source, as_version=4)
-    student = nbformat.read(NOTEBOOKS / source.name, as_version=4)
+    student = nbformat.read(students_copy(source), as_version=4)
     assert cells(student) == cells(clear_solutions(instructor)), "run `make notebooks` after editing the source"
 
 
-@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: str(path.relative_to(SOURCES)))
 def test_every_checked_exercise_has_a_solution_and_the_students_copy_shows_the_stubs_hint(source):
     instructor = nbformat.read(source, as_version=4)
-    student = nbformat.read(NOTEBOOKS / source.name, as_version=4)
+    student = nbformat.read(students_copy(source), as_version=4)
     exercises = [i for i, cell in enumerate(instructor.cells) if cell.cell_type == "code" and CHECK.search(cell.source)]
-    assert exercises, "a notebook without a checked exercise"
+    # A core notebook has checked exercises; an optional one may have none.
+    assert exercises or is_optional(source), "a core notebook without a checked exercise"
     for i in exercises:
         assert BEGIN in instructor.cells[i].source and END in instructor.cells[i].source, instructor.cells[i].source
         shown = student.cells[i]
@@ -58,7 +61,7 @@ def test_every_checked_exercise_has_a_solution_and_the_students_copy_shows_the_s
         assert output_text(shown).startswith("Not yet."), f"the checker did not answer the stub with a hint: {shown}"
 
 
-@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: path.stem)
+@pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: str(path.relative_to(SOURCES)))
 def test_each_checker_accepts_the_instructors_solution(source):
     executed = execute(source)
     for cell in solution_cells(executed):
