@@ -15,12 +15,13 @@ from helpers.display.palette import REFERENCE_LINE, line_style
 from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
 from helpers.kernels.mse import linear_output, mse
-from helpers.training.data import Split
-from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
+from helpers.training.data import RegressionSplit
+from helpers.training.history import History
+from helpers.training.linear_regression import Settling, gradient_descent, least_squares
 
 
 def descent_and_settling_figure(
-    history: TrainingHistory, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
+    history: History, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
 ) -> DescribedFigure:
     """Two panels of one gradient-descent run: train and test MSE (log scale) against the step, beside the
     closed-form test MSE; and, on a linear scale zoomed to the first ``last_step`` steps, the test MSE's distance from
@@ -93,7 +94,7 @@ class GradientDescentFigure(BlittedFigure):
         self.title = self.ax.set_title(" ")
         self._prepare([self.train_line, self.test_line, self.title])
 
-    def draw(self, history: TrainingHistory, eta: float, steps: int) -> GradientDescentReading:
+    def draw(self, history: History, eta: float, steps: int) -> GradientDescentReading:
         """Redraw the loss curves of ``history``, a run of ``steps`` steps at learning rate ``eta``."""
         steps_run = np.arange(len(history.train_loss))
         self.train_line.set_data(steps_run, history.train_loss)
@@ -116,14 +117,13 @@ class GradientDescentExplorer:
     """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it;
     ``split``'s held-out part is the test set (notebook 3's ``diabetes_split``), which the figure calls so."""
 
-    def __init__(self, split: Split, max_steps: int = 1000) -> None:
+    def __init__(self, split: RegressionSplit, max_steps: int = 1000) -> None:
         self.split = split
-        W_out, b = least_squares(split.a_train, split.y_train)
-        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)), max_steps)
+        W_out, b = least_squares(split.x_train, split.y_train)
+        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.x_held_out, W_out, b)), max_steps)
 
     def draw(self, eta: float, steps: int) -> GradientDescentReading:
-        split = self.split
-        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_held_out, split.y_held_out)
+        history = gradient_descent(self.split, eta, steps)
         return self.figure.draw(history, eta, steps)
 
     def to_png(self) -> bytes:

@@ -34,7 +34,13 @@ NOTATION = (
     NotationRow("m", "$m$", "the number of examples in a batch", "scalar", "`m`"),
     NotationRow("u", "$u$", "the number of units in the last hidden layer", "scalar", "`u`, `hidden`"),
     NotationRow("k", "$k$", "the number of classes (output units)", "scalar", "`k`"),
-    NotationRow("x", "$x$", "the network's input, one row per example (notebook 4: 64 pixels)", "$(m, 64)$", "`x`"),
+    NotationRow(
+        "x",
+        "$x$",
+        "the network's input, one row per example (notebook 4: 64 pixels)",
+        "$(m, 64)$",
+        "`x`; `split.x_train`, `split.x_held_out`",
+    ),
     NotationRow(
         "W_hidden",
         "$W_{hidden}$, $b_{hidden}$",
@@ -47,7 +53,7 @@ NOTATION = (
         "$a_1$",
         "the hidden layer's pre-activation, $x W_{hidden} + b_{hidden}^\\top$",
         "$(m, u)$",
-        "`a_1`; `z` (`cache.z`) in `helpers/training/network.py`",
+        "`a_1` (`cache.a_1`)",
     ),
     NotationRow(
         "h",
@@ -79,8 +85,16 @@ NOTATION = (
         "$(k,)$, or $(m, k)$; $(m, 1)$ in regression",
         "`yhat`, `Yhat`",
     ),
-    NotationRow("y", "$y$", "the regression targets (notebooks 3, 4)", "$(m, 1)$", "`y`"),
-    NotationRow("l", "$\\ell$", "the true class of an example", "scalar in $0 \\dots k-1$ (code)", "`l`, `labels`"),
+    NotationRow(
+        "y", "$y$", "the regression targets (notebooks 3, 4)", "$(m, 1)$", "`y`; `split.y_train`, `split.y_held_out`"
+    ),
+    NotationRow(
+        "l",
+        "$\\ell$",
+        "the true class of an example",
+        "scalar in $0 \\dots k-1$ (code)",
+        "`l`, `labels`; `split.labels_train`",
+    ),
     NotationRow(
         "e", "$e(\\ell)$", "the one-hot vector: 1 at position $\\ell$, 0 elsewhere", "$(k,)$", "`one_hot(l, k)`"
     ),

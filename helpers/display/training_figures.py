@@ -2,7 +2,7 @@
 averaged regression curves, misclassified digits, a confusion matrix; and notebook 4's explorer, which retrains and
 draws.
 
-A run's "held-out" curve is whatever ``Split.a_held_out`` held: the validation part when settings are being chosen,
+A run's "held-out" curve is whatever ``x_held_out`` held: the validation part when settings are being chosen,
 the test set only in the final evaluation; ``held_out`` names it on the figure.
 """
 
@@ -25,10 +25,11 @@ from helpers.display.descriptions import (
 from helpers.display.palette import REFERENCE_LINE, line_style
 from helpers.display.readings import TrainingReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
-from helpers.training.data import Split
-from helpers.training.digits_training import SETTINGS
+from helpers.training.data import LabelledSplit
+from helpers.training.digits_training import DIGITS_SETTINGS
+from helpers.training.history import History
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import History, train
+from helpers.training.sgd import train
 
 
 def _draw_history(axes, history: History, held_out: str) -> None:
@@ -202,26 +203,25 @@ class LearningCurvesFigure(BlittedFigure):
 class TrainingExplorer:
     """For the widget: retrain the digits network for the chosen η, batch size and hidden size, then draw its
     learning curves. Training is ``helpers.training.sgd.train``'s; this class only chooses the run and draws it.
-    ``held_out`` names what ``data.a_held_out`` holds (the validation part, in notebook 4)."""
+    ``held_out`` names what ``data.x_held_out`` holds (the validation part, in notebook 4)."""
 
     def __init__(
         self,
-        data: Split,
-        epochs: int = SETTINGS.epochs,
-        momentum: float = SETTINGS.momentum,
-        weight_decay: float = SETTINGS.weight_decay,
+        data: LabelledSplit,
+        epochs: int = DIGITS_SETTINGS.epochs,
+        momentum: float = DIGITS_SETTINGS.momentum,
+        weight_decay: float = DIGITS_SETTINGS.weight_decay,
         seed: int = 0,
         held_out: str = "validation",
     ) -> None:
         self.data = data
         self.held_out = held_out
         # η and the batch size come from the controls; the rest is fixed for the explorer's life (and checked now)
-        self.settings = replace(SETTINGS, epochs=epochs, momentum=momentum, weight_decay=weight_decay, seed=seed)
+        self.settings = replace(DIGITS_SETTINGS, epochs=epochs, momentum=momentum, weight_decay=weight_decay, seed=seed)
         self.figure = LearningCurvesFigure(epochs, held_out)
 
     def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
-        n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
-        params = init_parameters(n_inputs, hidden, k, seed=self.settings.seed)
+        params = init_parameters(self.data.x_train.shape[1], hidden, self.data.k, seed=self.settings.seed)
         settings = replace(self.settings, eta=eta, batch_size=batch_size)
         history = train(params, self.data, SoftmaxCrossEntropy(), settings=settings)
         self.figure.draw(history)

@@ -23,8 +23,7 @@ from helpers.display.training_figures import (
 )
 from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, set_controls
 from helpers.kernels.softmax import softmax_jacobian
-from helpers.training.linear_regression import TrainingHistory
-from helpers.training.sgd import History
+from helpers.training.history import History
 
 
 def numbers_in(text: str) -> list[float]:
@@ -139,9 +138,7 @@ def test_regression_curves_describe_the_means_and_the_linear_model(rng):
 
 
 def test_the_gradient_descent_figure_describes_its_run():
-    history = TrainingHistory(
-        W_out=np.zeros((2, 1)), b=np.zeros((1, 1)), train_loss=[9e4, 5e4], held_out_loss=[8e4, 6e4]
-    )
+    history = History(train_loss=[9e4, 5e4], held_out_loss=[8e4, 6e4])
     figure = GradientDescentFigure(closed_form_test_loss=3000.0)
     figure.draw(history, eta=0.1, steps=1)
     assert "from 90000 to 50000" in figure.description and "from 80000 to 60000" in figure.description

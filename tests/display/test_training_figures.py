@@ -9,8 +9,8 @@ from helpers.display.training_figures import (
     learning_curves,
     validation_loss_curves,
 )
-from helpers.training.data import Split
-from helpers.training.sgd import History
+from helpers.training.data import LabelledSplit
+from helpers.training.history import History
 
 
 def _history(rng, epochs=4):
@@ -41,7 +41,7 @@ def test_averaged_regression_curves_draw_the_mean_of_the_seeds(rng):
 def test_explorer_reading_says_validation(rng):
     a = rng.normal(size=(40, 8))
     labels = np.arange(40) % 3
-    explorer = TrainingExplorer(Split(a, labels, a, labels), epochs=2)
+    explorer = TrainingExplorer(LabelledSplit(a, labels, a, labels), epochs=2)
     reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
     assert isinstance(reading, TrainingReading)
     assert "validation accuracy" in str(reading) and "test" not in str(reading)
@@ -49,7 +49,7 @@ def test_explorer_reading_says_validation(rng):
 
 def test_the_learning_curves_figure_draws_a_history_without_training():
     from helpers.display.training_figures import LearningCurvesFigure
-    from helpers.training.sgd import History
+    from helpers.training.history import History
 
     history = History(
         train_loss=[2.3, 0.5], held_out_loss=[2.3, 0.6], train_accuracy=[0.1, 0.9], held_out_accuracy=[0.1, 0.85]

@@ -17,11 +17,11 @@ def test_relu_and_sigmoid_values():
 def test_each_derivative_matches_central_differences_away_from_kinks(name, rng):
     z = rng.normal(size=12)
     z[np.abs(z) < 1e-3] = 0.5  # ReLU has no derivative at 0
-    g = activation_named(name)
+    activation = activation_named(name)
     for j in range(z.size):
-        numeric = numerical_gradient(lambda x, j=j: g.g(x)[j], z)
+        numeric = numerical_gradient(lambda x, j=j: activation.function(x)[j], z)
         analytic = np.zeros_like(z)
-        analytic[j] = g.derivative(z)[j]
+        analytic[j] = activation.derivative(z)[j]
         assert relative_error(analytic, numeric) < 1e-7
 
 

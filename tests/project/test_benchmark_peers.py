@@ -5,14 +5,14 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+import sklearn.neural_network
 from threadpoolctl import threadpool_limits
 
-import helpers.training.digits_training as digits_training
 from benchmarks import bench_training
 from benchmarks.bench_training import blas_threads, blas_threads_of_our_loop, mlp_peer_accuracy
 from benchmarks.torch_peer import torch_train
 from helpers.training.data import digits_split
-from helpers.training.digits_training import HIDDEN, SETTINGS
+from helpers.training.digits_training import DIGITS_HIDDEN, DIGITS_SETTINGS
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import train
 
@@ -42,7 +42,7 @@ def test_mlpclassifier_runs_on_the_loops_thread_count(digits, monkeypatch):
         def score(self, a, y):
             return 1.0
 
-    monkeypatch.setattr(digits_training, "MLPClassifier", Recording)
+    monkeypatch.setattr(sklearn.neural_network, "MLPClassifier", Recording)
     with threadpool_limits(limits=2, user_api="blas"):  # what MLPClassifier got before, on a 2-core machine
         mlp_peer_accuracy(digits, seed=0, threads=1)
     assert seen == [1]
@@ -50,8 +50,8 @@ def test_mlpclassifier_runs_on_the_loops_thread_count(digits, monkeypatch):
 
 def test_the_pytorch_loop_trains_the_same_weights_as_notebook_4s(digits):
     torch = pytest.importorskip("torch", reason="PyTorch is not a dependency: make bench skips its peer without it")
-    ours = init_parameters(digits.a_train.shape[1], HIDDEN, 10, seed=3)
-    train(ours, digits, SoftmaxCrossEntropy(), settings=replace(SETTINGS, epochs=2, seed=3), record=False)
+    ours = init_parameters(digits.x_train.shape[1], DIGITS_HIDDEN, 10, seed=3)
+    train(ours, digits, SoftmaxCrossEntropy(), settings=replace(DIGITS_SETTINGS, epochs=2, seed=3), record=False)
     _, theirs = torch_train(torch, digits, seed=3, epochs=2)
     for name, value in ours.items():
         np.testing.assert_allclose(theirs[name], value, rtol=1e-9, atol=1e-12, err_msg=name)
