@@ -1,8 +1,9 @@
 """Notebook 4's training loop against its peers: scikit-learn's MLPClassifier (time on one split, accuracy on five)
 and, where PyTorch is installed, the same loop written in PyTorch (``benchmarks.torch_peer``).
 
-Every peer runs on as many BLAS threads as the loop does (read inside the loop: ``train`` sets its own limit), so
-that a busy machine, which slows a second thread far more than the first, does not tilt the ratio.
+Every peer runs on as many BLAS threads as the loop does, so that a busy machine, which slows a second thread far
+more than the first, does not tilt the ratio: ``train`` and ``mlp_held_out_accuracy`` each set a limit of one thread
+themselves, and PyTorch is given the number read inside the loop.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TypeVar
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from benchmarks.common import optional_module, print_table, verdict
+from benchmarks.timing import median_seconds
 from benchmarks.torch_peer import torch_test_accuracy
 from helpers.training.data import LabelledSplit, digits_split
 from helpers.training.digits_training import (
@@ -24,7 +26,6 @@ from helpers.training.digits_training import (
 )
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import train
-from helpers.training.timing import median_seconds
 
 SPLIT_SEEDS = (0, 1, 2, 3, 4)  # random_state of the train/test split, also the seed of both models
 Result = TypeVar("Result")
@@ -45,21 +46,17 @@ def blas_threads_of_our_loop(data: LabelledSplit) -> int:
     return seen[0]
 
 
-def on_threads(threads: int, run: Callable[[], Result], torch=None) -> Result:
-    """``run()`` with BLAS (and PyTorch's own pool, when ``torch`` is given) limited to ``threads`` threads."""
+def on_threads(threads: int, work: Callable[[], Result], torch=None) -> Result:
+    """``work()`` with BLAS (and PyTorch's own pool, when ``torch`` is given) limited to ``threads`` threads."""
     before = torch.get_num_threads() if torch is not None else None
     try:
         if torch is not None:
             torch.set_num_threads(threads)
         with threadpool_limits(limits=threads, user_api="blas"):
-            return run()
+            return work()
     finally:
         if torch is not None:
             torch.set_num_threads(before)
-
-
-def mlp_peer_accuracy(data: LabelledSplit, seed: int, threads: int) -> float:
-    return on_threads(threads, lambda: mlp_held_out_accuracy(data, seed=seed))
 
 
 def run(quick: bool = False) -> None:
@@ -72,7 +69,7 @@ def run(quick: bool = False) -> None:
     data = digits_split(random_state=0)
     threads = blas_threads_of_our_loop(data)
     seconds_ours = median_seconds(lambda: network_held_out_accuracy(data, seed=0, **overrides), repeats)
-    seconds_library = median_seconds(lambda: mlp_peer_accuracy(data, 0, threads), max(1, repeats // 2))
+    seconds_library = median_seconds(lambda: mlp_held_out_accuracy(data, seed=0), max(1, repeats // 2))
     speedup = seconds_library / seconds_ours
     if torch is not None:
         # Untimed: PyTorch's first training run pays a one-time set-up of its operators (seconds, not milliseconds).
@@ -86,7 +83,7 @@ def run(quick: bool = False) -> None:
         split = digits_split(random_state=seed)
         ours, library = (
             network_held_out_accuracy(split, seed=seed, **overrides),
-            mlp_peer_accuracy(split, seed, threads),
+            mlp_held_out_accuracy(split, seed=seed),
         )
         as_accurate.append(ours >= library)
         row = [str(seed), f"{100 * ours:.2f}%", f"{100 * library:.2f}%", verdict(ours >= library)]

@@ -5,12 +5,15 @@ May call ``helpers.training`` and ``helpers.kernels``; nothing below imports it.
 gives each name below.
 """
 
-from helpers.display.gradient_curves import grad_size_figure, learning_rate_runs_figure, true_logit_gradients_figure
-from helpers.display.gradient_descent_figure import (
+from helpers.display.explorers import (
+    Explorer,
     GradientDescentExplorer,
-    GradientDescentFigure,
-    descent_and_settling_figure,
+    GradWrtYhatExplorer,
+    SoftmaxGradientExplorer,
+    TrainingExplorer,
 )
+from helpers.display.gradient_curves import grad_size_figure, learning_rate_runs_figure, true_logit_gradients_figure
+from helpers.display.gradient_descent_figure import GradientDescentFigure, descent_and_settling_figure
 from helpers.display.logit_figures import GradWrtYhatFigure, SoftmaxGradientFigure, jacobian_figure
 from helpers.display.notation import notation_table
 from helpers.display.progress import ProgressBar
@@ -26,7 +29,6 @@ from helpers.display.rendering import DescribedFigure
 from helpers.display.roadmap import chain_roadmap
 from helpers.display.training_figures import (
     LearningCurvesFigure,
-    TrainingExplorer,
     averaged_regression_curves,
     confusion_matrix_figure,
     learning_curves,
@@ -38,7 +40,9 @@ from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, se
 
 __all__ = [
     "DescribedFigure",
+    "Explorer",
     "FigurePanel",
+    "GradWrtYhatExplorer",
     "GradWrtYhatFigure",
     "GradWrtYhatReading",
     "GradientDescentExplorer",
@@ -46,6 +50,7 @@ __all__ = [
     "GradientDescentReading",
     "LearningCurvesFigure",
     "ProgressBar",
+    "SoftmaxGradientExplorer",
     "SoftmaxGradientFigure",
     "SoftmaxGradientReading",
     "TrainingExplorer",

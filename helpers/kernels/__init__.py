@@ -9,7 +9,7 @@ imports them, matplotlib, ipywidgets, SymPy or scikit-learn (``make test``
 checks it with import-linter).
 """
 
-from helpers.kernels.activations import relu, sigmoid
+from helpers.kernels.activations import sigmoid
 from helpers.kernels.cross_entropy import (
     cross_entropy,
     cross_entropy_and_grad,
@@ -37,11 +37,10 @@ from helpers.kernels.mse_three_ways import broadcast_then_sum, loop_over_example
 from helpers.kernels.output_pairings import (
     sigmoid_cross_entropy,
     sigmoid_cross_entropy_grad_wrt_logit,
-    softmax_mse,
     softmax_mse_grad_wrt_logits,
 )
 from helpers.kernels.sigmoid_mse import sigmoid_mse, sigmoid_mse_grad_wrt_logit
-from helpers.kernels.softmax import log_softmax, softmax, softmax_jacobian
+from helpers.kernels.softmax import softmax, softmax_jacobian
 
 __all__ = [
     "broadcast_then_sum",
@@ -52,7 +51,6 @@ __all__ = [
     "grad_wrt_logits",
     "grad_wrt_yhat",
     "linear_output",
-    "log_softmax",
     "loop_over_examples",
     "matrix_product",
     "mse",
@@ -65,7 +63,6 @@ __all__ = [
     "numerical_gradient",
     "one_hot",
     "relative_error",
-    "relu",
     "sigmoid",
     "sigmoid_cross_entropy",
     "sigmoid_cross_entropy_grad_wrt_logit",
@@ -73,6 +70,5 @@ __all__ = [
     "sigmoid_mse_grad_wrt_logit",
     "softmax",
     "softmax_jacobian",
-    "softmax_mse",
     "softmax_mse_grad_wrt_logits",
 ]

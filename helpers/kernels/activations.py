@@ -3,9 +3,9 @@
     ReLU:     g(z) = max(z, 0)             g'(z) = 1 where z > 0, else 0
     sigmoid:  g(z) = 1 / (1 + exp(-z))     g'(z) = g(z) (1 - g(z))
 
-``relu`` and ``sigmoid`` check their input. Their ``unchecked_*`` twins, and
-the ``Activation`` pairs built from them, do not: they are for a training loop
-whose arrays were checked once.
+``sigmoid`` checks its input (notebook 2 and the exercises call it). The
+``unchecked_*`` functions, and the ``Activation`` pairs built from them, do
+not: they are for the training loop, whose arrays were checked once.
 """
 
 from __future__ import annotations
@@ -63,20 +63,6 @@ def activation_named(name: str) -> Activation:
     if name not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}; got {name!r}")
     return ACTIVATIONS[name]
-
-
-def relu(z: ArrayLike) -> np.ndarray:
-    """max(z, 0), elementwise.
-
-    Parameters
-    ----------
-    z : array_like, any shape
-
-    Returns
-    -------
-    ndarray, same shape as ``z``
-    """
-    return unchecked_relu(as_real_array(z, "z"))
 
 
 def sigmoid(z: ArrayLike) -> np.ndarray:

@@ -66,7 +66,6 @@ from helpers.training.network import (
     predict_classes,
 )
 from helpers.training.sgd import TrainingSettings, epoch_order, sgd_step, train, weight_decay_term
-from helpers.training.timing import median_seconds
 
 __all__ = [
     "DIGITS_HIDDEN",
@@ -107,7 +106,6 @@ __all__ = [
     "largest_hessian_eigenvalue",
     "least_squares",
     "lowest_mean",
-    "median_seconds",
     "mlp_held_out_accuracy",
     "near_kinks",
     "network_held_out_accuracy",

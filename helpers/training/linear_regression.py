@@ -19,7 +19,7 @@ from helpers.kernels.mse import (
     unchecked_mse_grad_wrt_bias,
     unchecked_mse_grad_wrt_weights,
 )
-from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer
+from helpers.kernels.validation import as_instance, as_learning_rate, as_matrix, as_positive_integer, as_real_number
 from helpers.training.data import RegressionSplit
 from helpers.training.history import History
 
@@ -49,8 +49,7 @@ def gradient_descent(split: RegressionSplit, eta: float, steps: int) -> History:
     """
     eta = as_learning_rate(eta)
     steps = as_positive_integer(steps, "steps", "number of updates")
-    if not isinstance(split, RegressionSplit):
-        raise TypeError(f"split must be a RegressionSplit; got {type(split).__name__}")
+    as_instance(split, "split", RegressionSplit)
     a = as_matrix(split.x_train, "split.x_train", (None, None))
     y = as_matrix(split.y_train, "split.y_train", (a.shape[0], 1))
     a_held_out = as_matrix(split.x_held_out, "split.x_held_out", (None, a.shape[1]))
@@ -102,10 +101,8 @@ class Settling:
 
 def settling(losses: Sequence[float], reference: float, tolerance: float) -> Settling:
     """The ``Settling`` of ``losses`` (entry t after t steps) around ``reference``, for a fraction ``tolerance``."""
-    if not (np.isfinite(reference) and reference > 0):
-        raise ValueError(f"reference must be a positive loss; got {reference!r}")
-    if not tolerance > 0:
-        raise ValueError(f"tolerance must be a fraction > 0; got {tolerance!r}")
+    reference = as_real_number(reference, "reference", "a positive loss", above=0)
+    tolerance = as_real_number(tolerance, "tolerance", "a fraction > 0", above=0)
     gaps = np.asarray(losses, dtype=float) / reference - 1
     within = np.abs(gaps) < tolerance
     if not within[-1]:

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from helpers.kernels.validation import as_real_number
 from helpers.training.data import LabelledSplit
 from helpers.training.history import History
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
@@ -22,8 +23,7 @@ def epochs_to_reach(losses: Sequence[float], tolerance: float) -> int:
     training: the epochs worth spending, since later ones gain less than that fraction."""
     if len(losses) < 2:
         raise ValueError("losses must hold the loss before training and after at least one epoch")
-    if not tolerance >= 0:
-        raise ValueError(f"tolerance must be a fraction >= 0; got {tolerance!r}")
+    tolerance = as_real_number(tolerance, "tolerance", "a fraction >= 0", at_least=0)
     target = min(losses) * (1 + tolerance)
     epoch = next((epoch for epoch, loss in enumerate(losses) if epoch > 0 and loss <= target), None)
     if epoch is None:

@@ -14,7 +14,14 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from helpers.kernels.activations import Activation, activation_named
-from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer, as_seed
+from helpers.kernels.validation import (
+    as_instance,
+    as_learning_rate,
+    as_matrix,
+    as_positive_integer,
+    as_real_number,
+    as_seed,
+)
 from helpers.training.data import LabelledSplit, RegressionSplit, Split
 from helpers.training.history import History
 from helpers.training.network import (
@@ -62,16 +69,8 @@ class TrainingSettings:
         as_learning_rate(self.eta)
         as_positive_integer(self.epochs, "epochs")
         as_positive_integer(self.batch_size, "batch_size")
-        if isinstance(self.momentum, (bool, np.bool_)) or not (
-            isinstance(self.momentum, (int, float, np.floating)) and 0 <= self.momentum < 1
-        ):
-            raise ValueError(f"momentum must be in [0, 1); got {self.momentum!r}")
-        if isinstance(self.weight_decay, (bool, np.bool_)) or not (
-            isinstance(self.weight_decay, (int, float, np.floating))
-            and np.isfinite(self.weight_decay)
-            and self.weight_decay >= 0
-        ):
-            raise ValueError(f"weight_decay must be a finite number >= 0; got {self.weight_decay!r}")
+        as_real_number(self.momentum, "momentum", "in [0, 1)", at_least=0, below=1)
+        as_real_number(self.weight_decay, "weight_decay", "a finite number >= 0", at_least=0)
         activation_named(self.activation)
         as_seed(self.seed)
 
@@ -176,8 +175,7 @@ def evaluate_into(
 
 def checked_split(data: Split, params: Parameters, output: OutputLayer) -> Split:
     """``data`` with each array checked against ``params``' sizes and ``output``'s targets, an error naming it."""
-    if not isinstance(data, (LabelledSplit, RegressionSplit)):
-        raise TypeError(f"data must be a LabelledSplit or a RegressionSplit; got {type(data).__name__}")
+    as_instance(data, "data", LabelledSplit, RegressionSplit)
     n_inputs, k = params["W_hidden"].shape[0], params["W_out"].shape[1]
     x_train, targets_train, x_held_out, targets_held_out = data
     x_name, targets_name, x_held_out_name, targets_held_out_name = (f"data.{name}" for name in data._fields)
@@ -204,8 +202,7 @@ def train(
     ``record=False`` skips that evaluation (the training is the same). ``on_epoch(epoch, history)`` is called
     after each epoch, e.g. by a progress bar.
     """
-    if not isinstance(settings, TrainingSettings):
-        raise TypeError(f"settings must be a TrainingSettings; got {type(settings).__name__}")
+    as_instance(settings, "settings", TrainingSettings)
     data = checked_split(data, check_parameters(params), output)  # once: nothing below checks again
     x_train, targets_train, _, _ = data
     hidden_activation = activation_named(settings.activation)  # relu or the sigmoid, and its derivative

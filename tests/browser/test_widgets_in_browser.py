@@ -61,14 +61,14 @@ def softmax_reading(settings: dict) -> str:
 
 
 def gradient_descent_reading(settings: dict) -> str:
-    from helpers.display.gradient_descent_figure import GradientDescentExplorer
+    from helpers.display import GradientDescentExplorer
     from helpers.training.data import diabetes_split
 
     return str(GradientDescentExplorer(diabetes_split()).draw(settings["eta"], settings["steps"]))
 
 
 def training_reading(settings: dict) -> str:
-    from helpers.display.training_figures import TrainingExplorer
+    from helpers.display import TrainingExplorer
     from helpers.training.data import digits_validation_split
     from helpers.training.digits_training import DIGITS_SETTINGS
 

@@ -7,7 +7,6 @@ from helpers import linear_output, mse
 from helpers.kernels.mse_three_ways import broadcast_then_sum, loop_over_examples, matrix_product
 from helpers.training.data import diabetes_split, digits_split
 from helpers.training.linear_regression import gradient_descent, largest_hessian_eigenvalue, least_squares
-from helpers.training.timing import median_seconds
 
 
 @pytest.fixture(scope="module")
@@ -58,12 +57,6 @@ def test_learning_rate_limit_is_two_over_lambda_max(diabetes):
 def test_gradient_descent_refuses_a_non_positive_learning_rate(diabetes):
     with pytest.raises(ValueError, match="eta"):
         gradient_descent(diabetes, 0.0, 10)
-
-
-def test_median_seconds_is_positive_and_checks_its_arguments():
-    assert median_seconds(lambda: sum(range(100)), repeats=3) > 0
-    with pytest.raises(ValueError, match="repeats"):
-        median_seconds(lambda: None, repeats=0)
 
 
 def test_digits_test_images_are_the_raw_pixels_of_the_same_split():

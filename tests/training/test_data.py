@@ -1,11 +1,9 @@
-"""The data splits standardise with the training split's statistics only; the timing helper takes a true median."""
+"""The data splits standardise with the training split's statistics only."""
 
 import numpy as np
-import pytest
 from sklearn.datasets import load_diabetes, load_digits
 from sklearn.model_selection import train_test_split
 
-from helpers.training import timing
 from helpers.training.data import diabetes_split, digits_split
 
 
@@ -25,10 +23,3 @@ def test_digits_test_split_uses_the_training_statistics_and_keeps_blank_pixels_a
     std = raw_train.std(axis=0)
     std[std == 0] = 1.0
     np.testing.assert_allclose(digits_split().x_held_out, (raw_test - raw_train.mean(axis=0)) / std, rtol=1e-12)
-
-
-@pytest.mark.parametrize("durations, median", [([5.0, 1.0, 3.0], 3.0), ([1.0, 2.0, 3.0, 10.0], 2.5)])
-def test_median_seconds_is_the_median_of_the_runs_not_their_mean(monkeypatch, durations, median):
-    clock = iter(np.cumsum([0.0, *[x for d in durations for x in (d, 0.0)]]))
-    monkeypatch.setattr(timing.time, "perf_counter", lambda: float(next(clock)))
-    assert timing.median_seconds(lambda: None, repeats=len(durations)) == median
