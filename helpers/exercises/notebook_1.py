@@ -20,6 +20,14 @@ from helpers.exercises.catalogue import (
     diagnose,
     diagnose_value,
 )
+from helpers.exercises.layouts import (
+    another_class,
+    batch_properties,
+    class_parts,
+    class_variants,
+    probability_factors,
+    target_parts,
+)
 from helpers.exercises.partial_derivative import (
     PartialFunction,
     SymbolicCheck,
@@ -138,21 +146,12 @@ GRAD_WRT_YHAT_MISTAKES = (
 )
 
 
-def zero_pattern_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint from where the answer's non-zero entries are and the sign and size of the one at ℓ."""
+def index_or_epsilon_hint(answer: np.ndarray, problem: Problem) -> str | None:
+    """What the probes cannot name in an answer non-zero at the true class alone: the probability of another class
+    divided by, or an ε added to ŷ_ℓ."""
     yhat, l = problem.arguments
-    nonzero = np.flatnonzero(np.abs(answer) > 1e-12 * max(np.max(np.abs(answer)), 1e-300))
-    if len(nonzero) == 0:
-        return "Every entry is 0, but L = -log yhat_l does change when yhat_l moves."
-    if len(nonzero) > 1:
-        return "More than one entry is non-zero. Only yhat_l appears in L = -log yhat_l: dL/dyhat_i = 0 for i != l."
-    if nonzero[0] != l:
-        return (
-            f"The non-zero entry sits at class {nonzero[0]}, but the true class is l = {l}. Classes are numbered "
-            "from 0 in code: index with l itself, not l + 1 or l - 1."
-        )
-    if answer[l] > 0:
-        return "The entry at the true class is positive: raising yhat_l lowers -log yhat_l, so it must be negative."
+    if np.any(np.delete(answer, l)) or answer[l] >= 0:
+        return None
     others = [j for j in range(len(yhat)) if j != l and np.isclose(answer[l], -1.0 / yhat[j], rtol=1e-9)]
     if others:
         return (
@@ -166,10 +165,7 @@ def zero_pattern_hint(answer: np.ndarray, problem: Problem) -> str | None:
             "log, -log(yhat_l + ε)? It changes the derivative to -1/(yhat_l + ε). The exact derivative has no ε; "
             "the stable way to avoid log 0 is to compute the loss from the logits (notebook 2)."
         )
-    return (
-        "The zero pattern and the sign are right, but the entry at the true class has the wrong size. "
-        "Differentiate -log x at x = yhat_l: d(log x)/dx = 1/x, with the natural logarithm."
-    )
+    return None
 
 
 GRAD_WRT_YHAT = FunctionExercise(
@@ -177,7 +173,11 @@ GRAD_WRT_YHAT = FunctionExercise(
     problems=PROBLEMS,
     expected=grad_wrt_yhat,
     misconceptions=GRAD_WRT_YHAT_MISTAKES,
-    structural=zero_pattern_hint,
+    structural=index_or_epsilon_hint,
+    parts=lambda yhat, l: class_parts(yhat, l),
+    factors=lambda yhat, l: probability_factors(yhat),
+    variants=lambda yhat, l: class_variants((yhat, l), 1, len(yhat)),
+    properties=(another_class(1, lambda arguments: len(arguments[0])),),
     shape_hint=lambda answer, problem: (
         f"The gradient has one entry per class, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
     ),
@@ -206,7 +206,7 @@ def diagnose_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck 
 
 def check_partial_wrt_yhat(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂ŷ_i, checked on numbers (and on symbols if ``symbolic``)."""
-    print_partial_verdict(diagnose_partial_wrt_yhat(student, symbolic), PARTIAL_WRT_YHAT, symbolic)
+    print_partial_verdict(student, diagnose_partial_wrt_yhat(student, symbolic), PARTIAL_WRT_YHAT, symbolic)
 
 
 def probability_for_gradient(target_gradient: float) -> ValueExercise:
@@ -378,6 +378,8 @@ SOFT_LABEL_GRAD_WRT_YHAT = FunctionExercise(
         f"The gradient has one entry per class, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
     ),
     generic="It disagrees with the derivative of -Σ_i t_i log yhat_i in each yhat_i.",
+    parts=lambda yhat, t: target_parts(t),
+    factors=lambda yhat, t: probability_factors(yhat),
     size_example="len(yhat) for k",
 )
 
@@ -460,6 +462,13 @@ BATCH_GRAD_WRT_YHAT = FunctionExercise(
         f"The gradient has Ŷ's shape, (m, k) = {problem.arguments[0].shape}; got {answer.shape}."
     ),
     generic="It disagrees with the derivative of the mean of -log Ŷ[n, l_n] in each entry of Ŷ.",
+    parts=lambda Yhat, labels: class_parts(Yhat, labels),
+    factors=lambda Yhat, labels: probability_factors(Yhat),
+    variants=lambda Yhat, labels: class_variants((Yhat, labels), 1, Yhat.shape[1]),
+    properties=(
+        *batch_properties((0, 1), "mean loss", shift=False),
+        another_class(1, lambda arguments: arguments[0].shape[1]),
+    ),
     size_example="Yhat.shape for m and k",
 )
 

@@ -18,6 +18,18 @@ from helpers.exercises.catalogue import (
     diagnose_value,
     largest_logit,
 )
+from helpers.exercises.layouts import (
+    JACOBIAN_PROPERTIES,
+    another_class,
+    class_parts,
+    class_variants,
+    diagonal_parts,
+    jacobian_factors,
+    jacobian_terms,
+    logit_gradient_terms,
+    logit_shift,
+    probability_factors,
+)
 from helpers.exercises.notebook_1 import PROBLEMS, e
 from helpers.exercises.notebook_4 import OUTPUT_GRADIENT
 from helpers.exercises.partial_derivative import (
@@ -27,6 +39,7 @@ from helpers.exercises.partial_derivative import (
     diagnose_partial,
     print_partial_verdict,
 )
+from helpers.exercises.probes import rows_sum_to_zero
 from helpers.exercises.protocol import report
 from helpers.kernels.activations import sigmoid
 from helpers.kernels.softmax import softmax, softmax_jacobian
@@ -94,29 +107,22 @@ GRAD_WRT_LOGITS_MISTAKES = (
 )
 
 
-def logit_gradient_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint from where the -1 sits and whether the entries sum to 0, as ŷ - e(ℓ) does."""
-    yhat, l = problem.arguments
-    k = len(yhat)
-    for shift in (1, -1):
-        if np.allclose(answer, yhat - e(yhat, (l + shift) % k), rtol=1e-9, atol=1e-12):
-            return (
-                "The -1 sits at the wrong class. Classes are numbered from 0 in code: use l itself, not l + 1 or l - 1."
-            )
-    if abs(answer.sum()) > 1e-9:
-        return (
-            "The entries do not sum to 0, but they must: adding the same number to every logit leaves the softmax, "
-            "and so the loss, unchanged."
-        )
-    return None
-
-
 GRAD_WRT_LOGITS = FunctionExercise(
     what="the partial derivatives over i",
     problems=PROBLEMS,
     expected=lambda yhat, l: yhat - e(yhat, l),
     misconceptions=GRAD_WRT_LOGITS_MISTAKES,
-    structural=logit_gradient_hint,
+    parts=lambda yhat, l: class_parts(yhat, l),
+    factors=lambda yhat, l: probability_factors(yhat),
+    variants=lambda yhat, l: class_variants((yhat, l), 1, len(yhat)),
+    terms=lambda yhat, l: logit_gradient_terms(yhat, e(yhat, l)),
+    properties=(
+        rows_sum_to_zero(
+            "Your entries do not sum to 0, but they must: adding the same number to every logit leaves the softmax, "
+            "and so the loss, unchanged."
+        ),
+        another_class(1, lambda arguments: len(arguments[0])),
+    ),
     generic="The entries sum to 0 as they should, but they disagree with the derivative; recheck each term.",
     size_example="len(yhat) for k",
 )
@@ -132,7 +138,7 @@ def diagnose_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicChec
 
 def check_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂a_Li, checked on numbers (and on symbols if ``symbolic``)."""
-    print_partial_verdict(diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
+    print_partial_verdict(student, diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
 
 
 def logit_problem(logits: list[float]) -> Problem:
@@ -240,29 +246,15 @@ JACOBIAN_MISTAKES = (
 )
 
 
-def jacobian_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint from the answer's diagonal and row sums."""
-    (a,) = problem.arguments
-    expected = softmax_jacobian(a)
-    if np.allclose(np.diag(answer), np.diag(expected), rtol=1e-9, atol=1e-15):
-        return (
-            "The diagonal is right; the entries off it are not. Differentiate yhat_i = exp(a_Li) / sum_j "
-            "exp(a_Lj) with respect to a_Lj, j != i: only the denominator depends on a_Lj."
-        )
-    if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
-        return (
-            "The rows do not sum to 0, but they must: row i summed over the logits is the change of yhat_i when "
-            "every logit rises by the same amount, and that leaves yhat unchanged (the softmax is shift-invariant)."
-        )
-    return None
-
-
 SOFTMAX_JACOBIAN = FunctionExercise(
     what="the Jacobian",
     problems=JACOBIAN_PROBLEMS,
     expected=softmax_jacobian,
     misconceptions=JACOBIAN_MISTAKES,
-    structural=jacobian_hint,
+    parts=lambda a: diagonal_parts(len(a)),
+    factors=lambda a: jacobian_factors(softmax(a)),
+    terms=lambda a: jacobian_terms(softmax(a)),
+    properties=JACOBIAN_PROPERTIES,
     shape_hint=lambda answer, problem: (
         f"The Jacobian of k = {len(problem.arguments[0])} outputs in k logits is a k × k matrix; got shape "
         f"{answer.shape}{': one number per class is only its diagonal' if answer.ndim == 1 else ''}."
@@ -271,6 +263,7 @@ SOFTMAX_JACOBIAN = FunctionExercise(
     size_example="len(a) for k",
     rtol=1e-9,
     input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -405,8 +398,15 @@ SOFT_LABEL_GRAD_WRT_LOGITS = FunctionExercise(
         f"The gradient has one entry per logit, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
     ),
     generic="It disagrees with the derivative of -Σ_i t_i log softmax(a_L)_i in each logit.",
+    factors=lambda a_L, t: probability_factors(softmax(a_L)),
+    terms=lambda a_L, t: logit_gradient_terms(softmax(a_L), t),
+    properties=(
+        logit_shift(),
+        rows_sum_to_zero("Your entries do not sum to 0, but they must: yhat and t each sum to 1."),
+    ),
     size_example="len(a_L) for k",
     input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -486,6 +486,7 @@ GRAD_WRT_SHIFT = FunctionExercise(
     generic="dL/dc disagrees with the derivative of -log softmax(a_L - c·1)_l in c.",
     size_example="len(a_L) for k",
     input_scale=largest_logit,
+    takes_logits=True,
     atol=1e-7,
 )
 

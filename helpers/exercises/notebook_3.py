@@ -14,38 +14,45 @@ from helpers.exercises.catalogue import (
     Problem,
     ValueExercise,
     checked_on,
-    constant_factor,
     diagnose,
     diagnose_value,
 )
+from helpers.exercises.probes import flips_sign, repeated_batch, stays, vanishes
 from helpers.exercises.protocol import call_student, report
 from helpers.kernels.mse import linear_output, mse_grad_wrt_bias, mse_grad_wrt_weights
 
 WeightGradFunction = Callable[[np.ndarray, np.ndarray, np.ndarray], Any]
 
 
-def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
-    """a (m, u), y (m, 1) and ŷ = a W_out + bᵀ (m, 1) for a random W_out and b, as the arguments (a, y, yhat)."""
+def bias_problem(m: int, u: int, seed: int) -> Problem:
+    """a (m, u), y (m, 1), W_out (u, 1) and b (1, 1), as the arguments (a, y, W_out, b)."""
     rng = np.random.default_rng(seed)
     a, W_out, b, y = rng.normal(size=(m, u)), rng.normal(size=(u, 1)), rng.normal(size=(1, 1)), rng.normal(size=(m, 1))
+    return Problem((a, y, W_out, b), f"m = {m} examples and u = {u} units")
+
+
+def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
+    """a (m, u), y (m, 1) and ŷ = a W_out + bᵀ (m, 1) for a random W_out and b, as the arguments (a, y, yhat)."""
+    a, y, W_out, b = bias_problem(m, u, seed).arguments
     return Problem((a, y, linear_output(a, W_out, b)), f"m = {m} examples and u = {u} units")
 
 
 # The note's m = 5, u = 4 first; then other sizes, m = u among them (where a @ (ŷ - y) runs without the transpose),
 # m < u, and u = 1.
-PROBLEMS = (
-    weight_gradient_problem(5, 4, seed=7),
-    weight_gradient_problem(7, 3, seed=8),
-    weight_gradient_problem(3, 3, seed=9),
-    weight_gradient_problem(2, 6, seed=10),
-    weight_gradient_problem(8, 1, seed=11),
-)
+SIZES = ((5, 4), (7, 3), (3, 3), (2, 6), (8, 1))
+PROBLEMS = tuple(weight_gradient_problem(m, u, seed=7 + index) for index, (m, u) in enumerate(SIZES))
 
 
 def error(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
     """ŷ - y, one row per example."""
     return yhat - y
 
+
+MEAN_GROWS = "yours grows with the number of examples m, where the mean's 1/m keeps it as it is"
+MEAN_SHRINKS = "yours shrinks as m grows: 1/m is applied more than once"
+ERRORS_FLIPPED = (
+    "With every error ŷ - y negated (y moved to the other side of ŷ), the right gradient changes sign; yours does not."
+)
 
 WEIGHT_GRADIENT_MISTAKES = (
     Misconception(
@@ -174,23 +181,19 @@ def shape_hint(answer: np.ndarray, problem: Problem) -> str:
     return f"The gradient has W_out's shape, (u, 1) = ({u}, 1); got {answer.shape}."
 
 
-def structural_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint for an answer of the right shape that is one constant factor off the gradient."""
-    factor = constant_factor(answer, mse_grad_wrt_weights(*problem.arguments))
-    if factor is None:
-        return None
-    return (
-        f"Every entry is {factor:.3g} times the gradient: a constant factor is off. Recount the 2, the 1/m and "
-        "the sign."
-    )
-
-
 WEIGHT_GRADIENT = FunctionExercise(
     what="the gradient",
     problems=PROBLEMS,
     expected=mse_grad_wrt_weights,
     misconceptions=WEIGHT_GRADIENT_MISTAKES,
-    structural=structural_hint,
+    properties=(
+        vanishes(
+            lambda a, y, yhat: (a, yhat, yhat),
+            "With ŷ = y, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
+        ),
+        repeated_batch((0, 1, 2), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, y, yhat: (a, 2 * yhat - y, yhat), ERRORS_FLIPPED),
+    ),
     shape_hint=shape_hint,
     generic=(
         "The entries do not match the gradient, and not by one common factor: the direction is wrong. Check that "
@@ -270,20 +273,7 @@ def check_learning_rate_limit(eta: Any, lambda_max: float) -> None:
     report(diagnose_learning_rate_limit(eta, lambda_max))
 
 
-def bias_problem(m: int, u: int, seed: int) -> Problem:
-    """a (m, u), y (m, 1), W_out (u, 1) and b (1, 1), as the arguments (a, y, W_out, b)."""
-    rng = np.random.default_rng(seed)
-    a, W_out, b, y = rng.normal(size=(m, u)), rng.normal(size=(u, 1)), rng.normal(size=(1, 1)), rng.normal(size=(m, 1))
-    return Problem((a, y, W_out, b), f"m = {m} examples and u = {u} units")
-
-
-BIAS_PROBLEMS = (
-    bias_problem(5, 4, seed=31),
-    bias_problem(7, 3, seed=32),
-    bias_problem(3, 3, seed=33),
-    bias_problem(2, 6, seed=34),
-    bias_problem(8, 1, seed=35),
-)
+BIAS_PROBLEMS = tuple(bias_problem(m, u, seed=31 + index) for index, (m, u) in enumerate(SIZES))
 
 
 def bias_error(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -353,6 +343,14 @@ GRAD_WRT_BIAS = FunctionExercise(
     misconceptions=BIAS_MISTAKES,
     shape_hint=bias_shape_hint,
     answer=accept_one_number,
+    properties=(
+        vanishes(
+            lambda a, y, W, b: (a, linear_output(a, W, b), W, b),
+            "With y = ŷ, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
+        ),
+        repeated_batch((0, 1), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, y, W, b: (a, 2 * linear_output(a, W, b) - y, W, b), ERRORS_FLIPPED),
+    ),
     generic="It disagrees with the derivative of (1/m) Σ (ŷ_i - y_i)² in b.",
 )
 
@@ -433,6 +431,18 @@ UPDATE_STEP = FunctionExercise(
         f"The new W_out has W_out's shape, (u, 1) = {problem.arguments[2].shape}; got {answer.shape}."
     ),
     generic="The new W_out disagrees with eq. (12)'s W_out - η (1/m) Σ_rows 2(ŷ - y) a.",
+    before=lambda a, y, W_out, b, eta: W_out,
+    properties=(
+        vanishes(
+            lambda a, y, W, b, eta: (a, y, np.zeros_like(W), b, 0.0),
+            "With W_out = 0 and η = 0 your new W_out is not 0: with η = 0 the update must leave W_out as it is.",
+        ),
+        stays(
+            lambda a, y, W, b, eta: (a, linear_output(a, W, b), W, b, eta),
+            lambda a, y, W, b, eta: W,
+            "With y = ŷ, a perfect fit, the gradient is 0 and the update leaves W_out as it is; yours changes it.",
+        ),
+    ),
 )
 
 

@@ -13,10 +13,23 @@ from helpers.exercises.catalogue import (
     Misconception,
     Problem,
     checked_on,
-    constant_factor,
     diagnose,
     largest_logit,
 )
+from helpers.exercises.layouts import (
+    another_class,
+    batch_properties,
+    change_first_row,
+    class_parts,
+    class_variants,
+    diagonal_parts,
+    logit_gradient_terms,
+    mask_parts,
+    probability_factors,
+    relu_factors,
+    upstream_properties,
+)
+from helpers.exercises.probes import Factor, linearity, rows_independent, rows_sum_to_zero
 from helpers.exercises.protocol import Hint, as_array, call_student, report
 from helpers.kernels.activations import sigmoid
 from helpers.kernels.cross_entropy import cross_entropy, grad_wrt_logits
@@ -132,8 +145,14 @@ BACKWARD_TO_HIDDEN = FunctionExercise(
     expected=backward_to_hidden,
     misconceptions=BACKWARD_MISTAKES,
     shape_hint=backward_shape_hint,
+    parts=lambda g, W, a_1: mask_parts(a_1),
+    factors=lambda g, W, a_1: relu_factors(a_1),
+    properties=(
+        linearity(0, "grad_a_L"),
+        rows_independent(change_first_row((0, 2)), "example's inputs"),
+    ),
     generic=(
-        "The entries do not match the gradient at a₁. Take the two lines of section 3 in turn: first the gradient "
+        "The entries do not match the gradient at a₁. Take the backward pass's two lines in turn: first the gradient "
         "at h = relu(a₁), through W_out, then through the ReLU."
     ),
     size_example="a_1.shape for m and u",
@@ -285,17 +304,12 @@ OUTPUT_MISTAKES = (
 )
 
 
-def output_structural_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    a_L, labels = problem.arguments
-    factor = constant_factor(answer, grad_wrt_logits(a_L, labels))
-    if factor is not None:
-        return f"Every entry is {factor:.3g} times the gradient: recount the 1/m and the sign."
-    if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
-        return (
-            "The rows do not sum to 0, but each must: ŷ sums to 1 over the classes and so does e(ℓ). Check that "
-            "your softmax normalises each row and that you subtract one 1 per row, at its true class."
-        )
-    return None
+def output_gradient_factors(a_L: np.ndarray, labels: np.ndarray) -> tuple[Factor, ...]:
+    """ŷ's factors, and one minus the gradient itself (an activation's derivative taken of the gradient)."""
+    return (
+        *probability_factors(softmax(a_L)),
+        Factor("1 - (yhat - E)/m", 1 - grad_wrt_logits(a_L, labels), "one minus the gradient itself"),
+    )
 
 
 OUTPUT_GRADIENT = FunctionExercise(
@@ -303,7 +317,15 @@ OUTPUT_GRADIENT = FunctionExercise(
     problems=OUTPUT_PROBLEMS,
     expected=grad_wrt_logits,
     misconceptions=OUTPUT_MISTAKES,
-    structural=output_structural_hint,
+    parts=lambda a_L, labels: class_parts(a_L, labels),
+    factors=lambda a_L, labels: output_gradient_factors(a_L, labels),
+    variants=lambda a_L, labels: class_variants((a_L, labels), 1, a_L.shape[1]),
+    terms=lambda a_L, labels: logit_gradient_terms(softmax(a_L), one_hot_rows(a_L, labels), len(a_L)),
+    properties=(
+        *batch_properties((0, 1), "mean loss", shift=True),
+        rows_sum_to_zero("Your rows do not sum to 0, but each must: yhat sums to 1 over the classes and so does e(l)."),
+        another_class(1, lambda arguments: arguments[0].shape[1]),
+    ),
     shape_hint=lambda answer, problem: (
         f"∇_{{a_L}} has a_L's shape, (m, k) = {problem.arguments[0].shape}; got {answer.shape}."
     ),
@@ -313,6 +335,7 @@ OUTPUT_GRADIENT = FunctionExercise(
     ),
     size_example="a_L.shape for m and k",
     input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -432,6 +455,8 @@ RELU_JACOBIAN = FunctionExercise(
     misconceptions=RELU_JACOBIAN_MISTAKES,
     shape_hint=relu_shape_hint,
     generic="It disagrees with ∂h_r/∂a₁_s for h = relu(a₁).",
+    parts=lambda a_1: diagonal_parts(len(a_1)),
+    factors=lambda a_1: tuple(Factor(f.name, np.diag(f.values), f.meaning) for f in relu_factors(a_1)),
     size_example="len(a_1) for u",
 )
 
@@ -562,6 +587,7 @@ GRAD_WRT_OUTPUT_BIAS = FunctionExercise(
         f"∇_{{b_out}} has b_out's shape, (k, 1) = ({problem.arguments[0].shape[1]}, 1); got {answer.shape}."
     ),
     generic="It disagrees with the gradient with respect to b_out, which is added to every row of a_L.",
+    properties=upstream_properties(0, (0,)),
     size_example="grad_a_L.shape for m and k",
 )
 
@@ -626,6 +652,7 @@ GRAD_WRT_HIDDEN_BIAS = FunctionExercise(
         f"∇_{{b_hidden}} has b_hidden's shape, (u, 1) = ({problem.arguments[2].shape[1]}, 1); got {answer.shape}."
     ),
     generic="It disagrees with the gradient with respect to b_hidden, which is added to every row of a₁.",
+    properties=upstream_properties(0, (0, 2)),
     size_example="a_1.shape for m and u",
 )
 
@@ -710,6 +737,8 @@ GRAD_WRT_HIDDEN_WEIGHTS = FunctionExercise(
         f"{problem.arguments[3].shape[1]}); got {answer.shape}."
     ),
     generic="It disagrees with xᵀ[(∇_{a_L} W_outᵀ) ⊙ 1(a₁ > 0)]: take the roadmap's factors one at a time.",
+    factors=lambda x, g, W, a_1: (),
+    properties=upstream_properties(1, (0, 1, 3)),
     size_example="x.shape and a_1.shape for the sizes",
 )
 

@@ -97,7 +97,7 @@ def test_each_wrong_formula_gets_its_own_hint(exercise, misconception):
     message = diagnose(exercise, as_student(exercise, misconception.wrong))
     if evaluate(misconception, exercise.problems[0]) is None:
         # Shapes that fit only where m = u (or u = k, or m = k) fail on the first problem: that failure is the hint.
-        assert message.startswith(("A matrix product failed", "Two arrays of different shapes")), message
+        assert "matrix product" in message or "elementwise operation" in message, message
         return
     assert message is not None and message.endswith(misconception.hint), message
 
