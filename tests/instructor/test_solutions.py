@@ -39,6 +39,13 @@ def test_the_instructor_notebooks_and_the_students_notebooks_are_the_same_notebo
     ]
 
 
+def test_no_instructor_notebook_is_left_out_of_the_students_notebooks():
+    # The core folder and further/ are the only places a notebook is made from: one anywhere else would never reach
+    # the students, the reading copy or the tests.
+    everywhere = [path for path in SOURCES.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts]
+    assert sorted(everywhere) == sorted(SOURCE_PATHS)
+
+
 @pytest.mark.parametrize("source", SOURCE_PATHS, ids=lambda path: str(path.relative_to(SOURCES)))
 def test_the_students_notebook_is_the_instructor_notebook_with_its_solutions_cleared(source):
     instructor = nbformat.read(source, as_version=4)
