@@ -329,6 +329,8 @@ def accept_one_number(student: Callable[..., Any], problem: Problem) -> Any:
     """The student's answer, a one-number answer of any shape ((), (1,), (1, 1)) read as (1, 1): b - η·g keeps b's
     shape (1, 1) for each of them, so none of them is wrong."""
     answer = call_student(student, *problem.arguments)
+    if answer is None:  # np.asarray(None, float) is nan: the protocol names a None answer itself
+        return answer
     try:
         array = np.asarray(answer, dtype=np.float64)
     except (TypeError, ValueError):

@@ -10,52 +10,56 @@ import pytest
 from helpers.exercises import notebook_1, notebook_2, notebook_3, notebook_4
 from helpers.exercises.catalogue import FunctionExercise, diagnose, evaluate
 from instructor.solutions import solution
+from tests.exercises import reference_answers
 
 VECTOR_EXERCISES = {
-    "notebook 1, ∂ℒ/∂ŷ": (notebook_1.GRAD_WRT_YHAT, solution("01_grad_wrt_yhat.ipynb", "my_grad_wrt_yhat")),
+    "notebook 1, ∂ℒ/∂ŷ": (notebook_1.GRAD_WRT_YHAT, reference_answers.grad_wrt_yhat),
     "notebook 2, softmax Jacobian": (
         notebook_2.SOFTMAX_JACOBIAN,
-        solution("02_softmax_quotient_rule.ipynb", "my_softmax_jacobian"),
+        solution("further/02_softmax_in_depth.ipynb", "my_softmax_jacobian"),
     ),
     "notebook 3, MSE weight gradient": (
         notebook_3.WEIGHT_GRADIENT,
-        solution("03_batched_mse_weight_gradient.ipynb", "my_mse_grad_wrt_weights"),
+        reference_answers.mse_grad_wrt_weights,
     ),
     "notebook 4, backward to the hidden layer": (
         notebook_4.BACKWARD_TO_HIDDEN,
-        solution("04_training_loop.ipynb", "my_backward_to_hidden"),
+        reference_answers.backward_to_hidden,
     ),
     "notebook 4, batch output gradient": (
         notebook_4.OUTPUT_GRADIENT,
-        solution("04_training_loop.ipynb", "my_output_gradient"),
+        reference_answers.output_gradient,
     ),
-    # The exercises whose notebook cells are being written: their right answers written here.
-    "notebook 1, soft-label ∂ℒ/∂ŷ": (notebook_1.SOFT_LABEL_GRAD_WRT_YHAT, lambda yhat, t: -t / yhat),
+    # The exercises the notebooks set: their right answers are the instructor notebooks' solutions.
+    "notebook 1, soft-label ∂ℒ/∂ŷ": (
+        notebook_1.SOFT_LABEL_GRAD_WRT_YHAT,
+        solution("01_grad_wrt_yhat.ipynb", "my_soft_label_grad"),
+    ),
     "notebook 1, batch ∂ℒ/∂Ŷ": (
         notebook_1.BATCH_GRAD_WRT_YHAT,
-        lambda Yhat, labels: -np.eye(Yhat.shape[1])[labels] / (len(Yhat) * Yhat),
+        solution("01_grad_wrt_yhat.ipynb", "my_batch_grad"),
     ),
     "notebook 2, soft-label ∂ℒ/∂a_L": (
         notebook_2.SOFT_LABEL_GRAD_WRT_LOGITS,
-        lambda a, t: np.exp(a - a.max()) / np.exp(a - a.max()).sum() - t,
+        solution("02_softmax_quotient_rule.ipynb", "my_soft_label_grad_wrt_logits"),
     ),
     "notebook 3, MSE bias gradient": (
         notebook_3.GRAD_WRT_BIAS,
-        lambda a, y, W_out, b: 2 / len(a) * np.sum(a @ W_out + b.T - y, keepdims=True),
+        solution("03_batched_mse_weight_gradient.ipynb", "my_bias_gradient"),
     ),
     "notebook 3, update step": (
         notebook_3.UPDATE_STEP,
-        lambda a, y, W_out, b, eta: W_out - eta * 2 / len(a) * a.T @ (a @ W_out + b.T - y),
+        solution("03_batched_mse_weight_gradient.ipynb", "my_update"),
     ),
-    "notebook 4, ReLU Jacobian": (notebook_4.RELU_JACOBIAN, lambda a_1: np.diag((a_1 > 0) * 1.0)),
+    "notebook 4, ReLU Jacobian": (notebook_4.RELU_JACOBIAN, solution("04_training_loop.ipynb", "my_relu_jacobian")),
     "notebook 4, output layer Jacobian": (notebook_4.OUTPUT_LAYER_JACOBIAN, lambda W_out: W_out.T),
     "notebook 4, output bias gradient": (
         notebook_4.GRAD_WRT_OUTPUT_BIAS,
-        lambda grad_a_L: grad_a_L.sum(axis=0, keepdims=True).T,
+        solution("04_training_loop.ipynb", "my_output_bias_gradient"),
     ),
     "notebook 4, hidden bias gradient": (
         notebook_4.GRAD_WRT_HIDDEN_BIAS,
-        lambda grad_a_L, W_out, a_1: ((grad_a_L @ W_out.T) * (a_1 > 0)).sum(axis=0).reshape(-1, 1),
+        solution("04_training_loop.ipynb", "my_hidden_bias_gradient"),
     ),
     "notebook 4, hidden weights gradient": (
         notebook_4.GRAD_WRT_HIDDEN_WEIGHTS,
@@ -63,11 +67,13 @@ VECTOR_EXERCISES = {
     ),
 }
 # The shift's derivative is 0 for every input: a constant is its right answer, and no size can be fixed in it.
-CONSTANT_ANSWER_EXERCISES = {"notebook 2, ∂ℒ/∂c": (notebook_2.GRAD_WRT_SHIFT, lambda a, l: 0.0)}
+CONSTANT_ANSWER_EXERCISES = {
+    "notebook 2, ∂ℒ/∂c": (notebook_2.GRAD_WRT_SHIFT, solution("02_softmax_quotient_rule.ipynb", "my_grad_wrt_shift"))
+}
 # The partial-derivative exercises ask one entry at a time; their catalogues are those of the vector they build.
 PARTIAL_EXERCISES = {
-    "notebook 1, ∂ℒ/∂ŷ_i": (notebook_1.PARTIAL_WRT_YHAT, solution("01_grad_wrt_yhat.ipynb", "my_partial")),
-    "notebook 2, ∂ℒ/∂a_Li": (notebook_2.PARTIAL_WRT_LOGITS, solution("02_softmax_quotient_rule.ipynb", "my_partial")),
+    "notebook 1, ∂ℒ/∂ŷ_i": (notebook_1.PARTIAL_WRT_YHAT, reference_answers.partial_wrt_yhat),
+    "notebook 2, ∂ℒ/∂a_Li": (notebook_2.PARTIAL_WRT_LOGITS, reference_answers.partial_wrt_logits),
 }
 ALL = {**VECTOR_EXERCISES, **PARTIAL_EXERCISES, **CONSTANT_ANSWER_EXERCISES}
 
@@ -90,6 +96,14 @@ ROWS = [
 def test_the_reference_solution_is_accepted(name):
     exercise, reference = ALL[name]
     assert diagnose(exercise, reference) is None
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_the_students_stub_is_told_it_returns_nothing(name):
+    # The students' copy holds each exercise as a function whose body is a comment: it returns None.
+    exercise, _ = ALL[name]
+    message = diagnose(exercise, lambda *arguments: None)
+    assert message is not None and "returns None" in message and "nan" not in message, message
 
 
 @pytest.mark.parametrize("exercise, misconception", ROWS)

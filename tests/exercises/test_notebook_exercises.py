@@ -23,7 +23,7 @@ from helpers.exercises.catalogue import diagnose_value
 from helpers.exercises.notebook_1 import probability_for_gradient, uniform_loss, uniform_probability
 from helpers.exercises.notebook_2 import half_gradient_temperature, true_class_gradient
 from helpers.exercises.notebook_3 import learning_rate_limit
-from instructor.solutions import solution
+from tests.exercises import reference_answers
 
 A, L = np.array([2.0, 1.0, 0.1, -1.0]), 2
 
@@ -46,14 +46,9 @@ def test_the_four_planned_examples_get_hints_that_name_their_mistake():
 
 
 def test_partial_steps_are_proved_on_symbols_and_a_numbers_only_step_is_caught():
-    right = solution("01_grad_wrt_yhat.ipynb", "my_partial")
+    right = reference_answers.partial_wrt_yhat
     assert diagnose_partial_wrt_yhat(right, symbolic=wrong_pairs_wrt_yhat) is None
-    assert (
-        diagnose_partial_wrt_logits(
-            solution("02_softmax_quotient_rule.ipynb", "my_partial"), symbolic=wrong_pairs_wrt_logits
-        )
-        is None
-    )
+    assert diagnose_partial_wrt_logits(reference_answers.partial_wrt_logits, symbolic=wrong_pairs_wrt_logits) is None
 
     def right_only_on_floats(yhat, l, i):
         return right(yhat, l, i) if isinstance(yhat, np.ndarray) else -1 / yhat[i]
@@ -118,7 +113,7 @@ def test_the_learning_rate_checker_reads_the_factor_per_step():
 
 
 def test_the_network_check_prints_each_parameter_and_the_verdict(capsys):
-    check_output_gradient(solution("04_training_loop.ipynb", "my_output_gradient"))
+    check_output_gradient(reference_answers.output_gradient)
     out = capsys.readouterr().out
     assert out.count("relative error (norm) < 1e-07") == 4 and "Correct." in out
     check_output_gradient(lambda a_L, labels: None)
@@ -130,7 +125,7 @@ def test_the_network_check_prints_each_parameter_and_the_verdict(capsys):
 
 
 def test_the_check_line_says_how_the_answer_was_checked(capsys):
-    check_grad_wrt_yhat(solution("01_grad_wrt_yhat.ipynb", "my_grad_wrt_yhat"))
+    check_grad_wrt_yhat(reference_answers.grad_wrt_yhat)
     assert capsys.readouterr().out == "Correct.\n(checked on 5 problems of different sizes)\n"
 
 
