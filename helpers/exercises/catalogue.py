@@ -44,9 +44,12 @@ from helpers.exercises.protocol import (
     read_exception,
     read_warning,
 )
+from helpers.kernels.cross_entropy import one_hot
+from helpers.kernels.softmax import softmax
 
 
-@dataclass(frozen=True)
+# eq=False: two problems are the same problem only if they are one object (their arrays have no single truth value).
+@dataclass(frozen=True, eq=False)
 class Problem:
     """One problem of an exercise: the arguments the student's function is called with, and its sizes in words."""
 
@@ -334,3 +337,13 @@ def diagnose_value(exercise: ValueExercise, answer: Any) -> str | None:
         return exercise.fallback(value)
 
     return diagnosis(check)
+
+
+def probability_problem(logits: list[float], l: int) -> Problem:
+    """ŷ = softmax(logits) and the true class ℓ, as the arguments (yhat, l): notebooks 1's and 2's problems."""
+    return Problem((softmax(np.array(logits)), l), f"k = {len(logits)} classes and l = {l}")
+
+
+def one_hot_like(yhat: np.ndarray, l: int) -> np.ndarray:
+    """The indicator vector e(ℓ) of ŷ's length, for writing a wrong or right answer as a function of (yhat, l)."""
+    return one_hot(l, len(yhat))

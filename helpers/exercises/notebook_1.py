@@ -19,6 +19,8 @@ from helpers.exercises.catalogue import (
     checked_on,
     diagnose,
     diagnose_value,
+    one_hot_like,
+    probability_problem,
 )
 from helpers.exercises.layouts import (
     another_class,
@@ -36,15 +38,10 @@ from helpers.exercises.partial_derivative import (
     print_partial_verdict,
 )
 from helpers.exercises.protocol import report
-from helpers.kernels.cross_entropy import grad_wrt_yhat, one_hot
+from helpers.kernels.cross_entropy import grad_wrt_yhat
 from helpers.kernels.softmax import softmax
 
 GradFunction = Callable[[np.ndarray, int], Any]
-
-
-def probability_problem(logits: list[float], l: int) -> Problem:
-    """ŷ = softmax(logits) and the true class ℓ, as the arguments (yhat, l)."""
-    return Problem((softmax(np.array(logits)), l), f"k = {len(logits)} classes and l = {l}")
 
 
 # k from 2 to 6, ℓ first, middle and last (an index off by one shows at the ends), one ŷ_ℓ near 0 and one near 1.
@@ -55,11 +52,6 @@ PROBLEMS = (
     probability_problem([0.5, -1.0, 2.0, 0.0, 1.0], 4),
     probability_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
 )
-
-
-def e(yhat: np.ndarray, l: int) -> np.ndarray:
-    """The indicator vector e(ℓ) of ŷ's length."""
-    return one_hot(l, len(yhat))
 
 
 GRAD_WRT_YHAT_MISTAKES = (
@@ -84,30 +76,30 @@ GRAD_WRT_YHAT_MISTAKES = (
     ),
     Misconception(
         "sign flipped",
-        lambda yhat, l: e(yhat, l) / yhat[l],
+        lambda yhat, l: one_hot_like(yhat, l) / yhat[l],
         "The sign is flipped: L = -log yhat_l falls as yhat_l grows, so dL/dyhat_l is negative.",
     ),
     Misconception(
         "no 1/ŷ_ℓ",
-        lambda yhat, l: -e(yhat, l),
+        lambda yhat, l: -one_hot_like(yhat, l),
         "You have the indicator e(l) but not the factor 1/yhat_l that d(log x)/dx = 1/x brings.",
     ),
     Misconception(
         "no minus, no 1/ŷ_ℓ",
-        lambda yhat, l: e(yhat, l),
+        lambda yhat, l: one_hot_like(yhat, l),
         "You have the indicator e(l) but neither the minus sign nor the factor 1/yhat_l from d(-log x)/dx.",
     ),
     # The most quoted result of the topic, "softmax minus one-hot", applied one step too early
     # (datascience.stackexchange 64746 asks why the two do not agree).
     Misconception(
         "ŷ - e(ℓ)",
-        lambda yhat, l: yhat - e(yhat, l),
+        lambda yhat, l: yhat - one_hot_like(yhat, l),
         "That is yhat - e(l), the gradient with respect to the logits a_L (notebook 2). Here the variables are "
         "the outputs yhat_i themselves, each treated as its own variable.",
     ),
     Misconception(
         "e(ℓ) - ŷ",
-        lambda yhat, l: e(yhat, l) - yhat,
+        lambda yhat, l: one_hot_like(yhat, l) - yhat,
         "That is e(l) - yhat, minus the gradient with respect to the logits. Here differentiate -log yhat_l "
         "with respect to each yhat_i itself.",
     ),
@@ -115,7 +107,7 @@ GRAD_WRT_YHAT_MISTAKES = (
     # for "cross entropy derivative"; the lecture's loss for k classes has no (1 - y) log(1 - p) term).
     Misconception(
         "binary cross-entropy per class",
-        lambda yhat, l: -(e(yhat, l) / yhat - (1 - e(yhat, l)) / (1 - yhat)),
+        lambda yhat, l: -(one_hot_like(yhat, l) / yhat - (1 - one_hot_like(yhat, l)) / (1 - yhat)),
         "That is the binary cross-entropy's derivative, -(y/yhat - (1 - y)/(1 - yhat)), at every class. The "
         "lecture's loss for k classes is -log yhat_l alone: it has no log(1 - yhat_i) terms, so the other "
         "classes get 0.",
@@ -123,24 +115,24 @@ GRAD_WRT_YHAT_MISTAKES = (
     # A loss written as np.mean(-y * np.log(p)) averages over the k classes, not only over examples.
     Misconception(
         "mean over the classes",
-        lambda yhat, l: -e(yhat, l) / (len(yhat) * yhat[l]),
+        lambda yhat, l: -one_hot_like(yhat, l) / (len(yhat) * yhat[l]),
         "Every entry is 1/k of the right value: the loss -Σ_i e(l)_i log yhat_i is a sum over the classes, "
         "not their mean (np.mean over the k entries divides by k).",
     ),
     Misconception(
         "softmax applied again",
-        lambda yhat, l: -e(yhat, l) / softmax(yhat)[l],
+        lambda yhat, l: -one_hot_like(yhat, l) / softmax(yhat)[l],
         "You applied the softmax to yhat again: the argument is already the probability vector, so use "
         "yhat[l] directly.",
     ),
     Misconception(
         "the loss itself",
-        lambda yhat, l: -np.log(yhat[l]) * e(yhat, l),
+        lambda yhat, l: -np.log(yhat[l]) * one_hot_like(yhat, l),
         "That is the loss -log yhat_l itself, placed at class l; the question asks for its derivative.",
     ),
     Misconception(
         "d(1/x) for d(log x)",
-        lambda yhat, l: e(yhat, l) / yhat[l] ** 2,
+        lambda yhat, l: one_hot_like(yhat, l) / yhat[l] ** 2,
         "That is the derivative of 1/yhat_l, not of -log yhat_l: d(log x)/dx = 1/x, so d(-log x)/dx = -1/x.",
     ),
 )

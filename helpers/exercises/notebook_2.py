@@ -17,6 +17,8 @@ from helpers.exercises.catalogue import (
     diagnose,
     diagnose_value,
     largest_logit,
+    one_hot_like,
+    probability_problem,
 )
 from helpers.exercises.layouts import (
     JACOBIAN_PROPERTIES,
@@ -30,7 +32,6 @@ from helpers.exercises.layouts import (
     logit_shift,
     probability_factors,
 )
-from helpers.exercises.notebook_1 import PROBLEMS, e
 from helpers.exercises.notebook_4 import OUTPUT_GRADIENT
 from helpers.exercises.partial_derivative import (
     PartialFunction,
@@ -44,18 +45,28 @@ from helpers.exercises.protocol import report
 from helpers.kernels.activations import sigmoid
 from helpers.kernels.softmax import softmax, softmax_jacobian
 
+# k from 2 to 6, ℓ first, middle and last, one ŷ_ℓ near 0 and one near 1: the same cases as notebook 1's exercise,
+# written out here so that a change to that exercise leaves this one as it is.
+PROBLEMS = (
+    probability_problem([2.0, 1.0, 0.1, -1.0], 2),
+    probability_problem([0.3, -0.2, 1.5], 0),
+    probability_problem([1.0, 1.0], 1),
+    probability_problem([0.5, -1.0, 2.0, 0.0, 1.0], 4),
+    probability_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
+)
+
 JacobianFunction = Callable[[np.ndarray], Any]
 
 GRAD_WRT_LOGITS_MISTAKES = (
     Misconception(
         "sign flipped",
-        lambda yhat, l: e(yhat, l) - yhat,
+        lambda yhat, l: one_hot_like(yhat, l) - yhat,
         "The sign is flipped: raising the true class's logit lowers the loss, so that entry must be negative, "
         "and every other entry positive.",
     ),
     Misconception(
         "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
-        lambda yhat, l: -e(yhat, l) / yhat[l],
+        lambda yhat, l: -one_hot_like(yhat, l) / yhat[l],
         "That is dL/dyhat from notebook 1. Here the variable is the logit a_Li: multiply by d yhat_l / d a_Li "
         "(the quotient rule) and the 1/yhat_l cancels.",
     ),
@@ -66,41 +77,41 @@ GRAD_WRT_LOGITS_MISTAKES = (
     ),
     Misconception(
         "no ŷ_i term",
-        lambda yhat, l: -e(yhat, l),
+        lambda yhat, l: -one_hot_like(yhat, l),
         "The yhat_i term is missing: the denominator sum_i' exp(a_L)_i' depends on every logit, so every i gets "
         "a contribution.",
     ),
     # The chain rule through the Jacobian's diagonal alone, ∂o_j/∂z_j = o_j(1 - o_j) (stats.stackexchange 235528).
     Misconception(
         "diagonal of the Jacobian only",
-        lambda yhat, l: (yhat[l] - 1.0) * e(yhat, l),
+        lambda yhat, l: (yhat[l] - 1.0) * one_hot_like(yhat, l),
         "Only the true class gets a gradient: that is the chain rule through the Jacobian's diagonal "
         "yhat_i(1 - yhat_i) alone. Every yhat depends on every logit through the shared denominator.",
     ),
     Misconception(
         "ŷ_ℓ for ŷ_i",
-        lambda yhat, l: yhat[l] - e(yhat, l),
+        lambda yhat, l: yhat[l] - one_hot_like(yhat, l),
         "You used yhat_l where yhat_i belongs: the second term of the quotient rule differentiates the "
         "denominator with respect to a_Li, which brings exp(a_L)_i.",
     ),
     # The quotient rule remembered as (f'g + fg')/g².
     Misconception(
         "quotient rule with a plus",
-        lambda yhat, l: -(e(yhat, l) + yhat),
+        lambda yhat, l: -(one_hot_like(yhat, l) + yhat),
         "The quotient rule is (f′g − fg′)/g², with a minus: the denominator's term enters with the opposite sign "
         "to the numerator's.",
     ),
     # The quotient rule's result with its ŷ_ℓ lost before the cancellation.
     Misconception(
         "1/ŷ_ℓ not cancelled",
-        lambda yhat, l: (yhat - e(yhat, l)) / yhat[l],
+        lambda yhat, l: (yhat - one_hot_like(yhat, l)) / yhat[l],
         "Every entry carries an extra 1/yhat_l: in -(1/yhat_l)(1_(i=l) yhat_l - yhat_l yhat_i), both terms in the "
         "bracket hold yhat_l, and it cancels the 1/yhat_l in front.",
     ),
     # The quotient rule's result, ∂ŷ_ℓ/∂a_Li, without the chain rule's first factor.
     Misconception(
         "∂ŷ_ℓ/∂a_Li alone",
-        lambda yhat, l: yhat[l] * (e(yhat, l) - yhat),
+        lambda yhat, l: yhat[l] * (one_hot_like(yhat, l) - yhat),
         "That is d yhat_l / d a_Li, the quotient rule's result, alone. The chain rule multiplies it by the first "
         "factor, dL/dyhat_l = -1/yhat_l.",
     ),
@@ -110,12 +121,12 @@ GRAD_WRT_LOGITS_MISTAKES = (
 GRAD_WRT_LOGITS = FunctionExercise(
     what="the partial derivatives over i",
     problems=PROBLEMS,
-    expected=lambda yhat, l: yhat - e(yhat, l),
+    expected=lambda yhat, l: yhat - one_hot_like(yhat, l),
     misconceptions=GRAD_WRT_LOGITS_MISTAKES,
     parts=lambda yhat, l: class_parts(yhat, l),
     factors=lambda yhat, l: probability_factors(yhat),
     variants=lambda yhat, l: class_variants((yhat, l), 1, len(yhat)),
-    terms=lambda yhat, l: logit_gradient_terms(yhat, e(yhat, l)),
+    terms=lambda yhat, l: logit_gradient_terms(yhat, one_hot_like(yhat, l)),
     properties=(
         rows_sum_to_zero(
             "Your entries do not sum to 0, but they must: adding the same number to every logit leaves the softmax, "

@@ -43,7 +43,7 @@ SIZES = ((5, 4), (7, 3), (3, 3), (2, 6), (8, 1))
 PROBLEMS = tuple(weight_gradient_problem(m, u, seed=7 + index) for index, (m, u) in enumerate(SIZES))
 
 
-def error(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
+def residual(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
     """ŷ - y, one row per example."""
     return yhat - y
 
@@ -64,32 +64,32 @@ WEIGHT_GRADIENT_MISTAKES = (
     # A loss with ½ in front, (1/2m) Σ (ŷ - y)², differentiated instead (the 1/2m convention of many courses).
     Misconception(
         "no factor 2",
-        lambda a, y, yhat: a.T @ error(y, yhat) / len(a),
+        lambda a, y, yhat: a.T @ residual(y, yhat) / len(a),
         "Every entry is half the gradient: the factor 2 from differentiating the square is missing (a loss "
         "written with 1/2 in front, as some courses do, would cancel it; the note's L = (1/m) Σ (ŷ - y)² has none).",
     ),
     # janchorowski/nn_assignments#21: the 1/N left out of dL/dθ.
     Misconception(
         "sum, not mean",
-        lambda a, y, yhat: 2 * a.T @ error(y, yhat),
+        lambda a, y, yhat: 2 * a.T @ residual(y, yhat),
         "Every entry is m times the gradient: this is the gradient of the sum of the squared errors; the mean's "
         "gradient has the 1/m.",
     ),
     Misconception(
         "1/m twice",
-        lambda a, y, yhat: 2 / len(a) ** 2 * a.T @ error(y, yhat),
+        lambda a, y, yhat: 2 / len(a) ** 2 * a.T @ residual(y, yhat),
         "Every entry is 1/m of the gradient: 1/m is applied twice (once in the loss, once more when averaging). "
         "Apply it once.",
     ),
     Misconception(
         "no 2, no 1/m",
-        lambda a, y, yhat: a.T @ error(y, yhat),
+        lambda a, y, yhat: a.T @ residual(y, yhat),
         "Every entry is m/2 times the gradient: both the 1/m and the factor 2 are missing.",
     ),
     # m read from the wrong axis of a's shape: a.shape[1] is u.
     Misconception(
         "m taken as u",
-        lambda a, y, yhat: 2 / a.shape[1] * a.T @ error(y, yhat),
+        lambda a, y, yhat: 2 / a.shape[1] * a.T @ residual(y, yhat),
         "The 1/m uses the number of units: a has shape (m, u), so m is a.shape[0] (or len(a)); a.shape[1] is u.",
     ),
     Misconception(
@@ -105,36 +105,36 @@ WEIGHT_GRADIENT_MISTAKES = (
     # With m = u, a @ (ŷ - y) runs: the rows of a times the errors, not aᵀ.
     Misconception(
         "a without the transpose",
-        lambda a, y, yhat: 2 / len(a) * a @ error(y, yhat),
+        lambda a, y, yhat: 2 / len(a) * a @ residual(y, yhat),
         "This multiplies a itself by ŷ - y, which only runs because m = u here. The sum over the examples is "
         "aᵀ(ŷ - y), (u, m) times (m, 1).",
     ),
     Misconception(
         "the stacked (m, u) matrix",
-        lambda a, y, yhat: 2 * error(y, yhat) * a,
+        lambda a, y, yhat: 2 * residual(y, yhat) * a,
         "This is eq. (11)'s stacked (m, u) matrix, one row per example. The gradient of the mean is one (u, 1) "
         "column: sum the rows (axis=0), divide by m once, and make it a column.",
     ),
     Misconception(
         "the stacked matrix, averaged by entry",
-        lambda a, y, yhat: 2 * error(y, yhat) * a / len(a),
+        lambda a, y, yhat: 2 * residual(y, yhat) * a / len(a),
         "This is eq. (11)'s stacked (m, u) matrix divided by m: its rows still have to be summed (axis=0) into "
         "one (u, 1) column.",
     ),
     Misconception(
         "one column per example",
-        lambda a, y, yhat: 2 / len(a) * a.T * error(y, yhat).T,
+        lambda a, y, yhat: 2 / len(a) * a.T * residual(y, yhat).T,
         "The result has one column per example, shape (u, m): the examples were multiplied but not added. "
         "aᵀ(ŷ - y) with a matrix product sums over the examples.",
     ),
     Misconception(
         "a row",
-        lambda a, y, yhat: 2 / len(a) * error(y, yhat).T @ a,
+        lambda a, y, yhat: 2 / len(a) * residual(y, yhat).T @ a,
         "The numbers are right but the shape is (1, u): (ŷ - y)ᵀa is a row. Write aᵀ(ŷ - y), a column.",
     ),
     Misconception(
         "a flat vector",
-        lambda a, y, yhat: 2 * np.mean(error(y, yhat) * a, axis=0),
+        lambda a, y, yhat: 2 * np.mean(residual(y, yhat) * a, axis=0),
         "The numbers are right but the shape is (u,), a flat vector: .mean(axis=0) or .sum(axis=0) drops the axis. "
         "Return a (u, 1) column (keepdims=True, or .reshape(-1, 1)); the section “The update, eq. (12), typed "
         "literally” shows what (u,) does to W_out.",
@@ -148,19 +148,19 @@ WEIGHT_GRADIENT_MISTAKES = (
     ),
     Misconception(
         "the gradient with respect to ŷ",
-        lambda a, y, yhat: 2 / len(a) * error(y, yhat),
+        lambda a, y, yhat: 2 / len(a) * residual(y, yhat),
         "The result has one entry per example, shape (m, 1): that is the gradient with respect to ŷ. The chain "
         "rule multiplies it by ∂ŷ/∂W_out, which brings in aᵀ.",
     ),
     Misconception(
         "the gradient with respect to b",
-        lambda a, y, yhat: 2 * np.mean(error(y, yhat)),
+        lambda a, y, yhat: 2 * np.mean(residual(y, yhat)),
         "That one number is the gradient with respect to the bias b, (2/m) Σ (ŷ - y). The gradient with respect "
         "to W_out has one entry per weight, shape (u, 1).",
     ),
     Misconception(
         "sum over the units",
-        lambda a, y, yhat: 2 / len(a) * np.sum(error(y, yhat) * a, axis=1, keepdims=True),
+        lambda a, y, yhat: 2 / len(a) * np.sum(residual(y, yhat) * a, axis=1, keepdims=True),
         "The sum ran over the units (axis=1), giving one number per example, shape (m, 1). The sum over the "
         "examples is over axis 0: aᵀ(ŷ - y).",
     ),

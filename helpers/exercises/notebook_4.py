@@ -63,15 +63,10 @@ def backward_to_hidden(grad_a_L: np.ndarray, W_out: np.ndarray, a_1: np.ndarray)
     return grad_through_relu(grad_wrt_h(grad_a_L, W_out), a_1)
 
 
-def grad_h(grad_a_L: np.ndarray, W_out: np.ndarray) -> np.ndarray:
-    """∇_h = ∇_{a_L} W_outᵀ."""
-    return grad_wrt_h(grad_a_L, W_out)
-
-
 BACKWARD_MISTAKES = (
     Misconception(
         "no mask",
-        lambda g, W, a1: grad_h(g, W),
+        lambda g, W, a1: grad_wrt_h(g, W),
         "This is ∇_h = ∇_{a_L} W_outᵀ, the gradient at the ReLU's output. Pass it back through the ReLU: multiply "
         "by its derivative, 1 where a₁ > 0 and 0 elsewhere.",
     ),
@@ -84,29 +79,29 @@ BACKWARD_MISTAKES = (
     ),
     Misconception(
         "inverted mask",
-        lambda g, W, a1: grad_h(g, W) * (a1 < 0),
+        lambda g, W, a1: grad_wrt_h(g, W) * (a1 < 0),
         "The mask is inverted: ReLU passes the gradient where a₁ > 0 (there h = a₁) and blocks it where a₁ < 0 "
         "(there h = 0).",
     ),
     Misconception(
         "times a₁",
-        lambda g, W, a1: grad_h(g, W) * a1,
+        lambda g, W, a1: grad_wrt_h(g, W) * a1,
         "This multiplies by a₁ itself. ReLU's derivative is the mask 1(a₁ > 0): 1 or 0, not a₁.",
     ),
     # Grokking-Deep-Learning#56 and #9 discuss which of a₁ and h the derivative takes; the value is a third slip.
     Misconception(
         "times relu(a₁)",
-        lambda g, W, a1: grad_h(g, W) * np.maximum(a1, 0),
+        lambda g, W, a1: grad_wrt_h(g, W) * np.maximum(a1, 0),
         "This multiplies by h = relu(a₁), the activation's value; the chain rule needs its derivative, 1(a₁ > 0).",
     ),
     Misconception(
         "mask from the gradient",
-        lambda g, W, a1: grad_h(g, W) * (grad_h(g, W) > 0),
+        lambda g, W, a1: grad_wrt_h(g, W) * (grad_wrt_h(g, W) > 0),
         "The mask is taken from the gradient's sign; it comes from the forward pass: 1(a₁ > 0).",
     ),
     Misconception(
         "the sigmoid's derivative",
-        lambda g, W, a1: grad_h(g, W) * sigmoid(a1) * (1 - sigmoid(a1)),
+        lambda g, W, a1: grad_wrt_h(g, W) * sigmoid(a1) * (1 - sigmoid(a1)),
         "This is the sigmoid's derivative, sigma(a₁)(1 - sigma(a₁)); the hidden layer here is a ReLU, whose "
         "derivative is the mask 1(a₁ > 0).",
     ),
@@ -611,7 +606,7 @@ def grad_wrt_hidden_bias(grad_a_L: np.ndarray, W_out: np.ndarray, a_1: np.ndarra
 HIDDEN_BIAS_MISTAKES = (
     Misconception(
         "no mask",
-        lambda g, W, a1: bias_column(grad_h(g, W)),
+        lambda g, W, a1: bias_column(grad_wrt_h(g, W)),
         "The ReLU is missing: this sums ∇_h = ∇_{a_L} W_outᵀ. b_hidden sits before the ReLU, so the gradient "
         "passes through it first: multiply by 1(a₁ > 0), then sum.",
     ),
@@ -638,7 +633,7 @@ HIDDEN_BIAS_MISTAKES = (
     ),
     Misconception(
         "times relu(a₁)",
-        lambda g, W, a1: bias_column(grad_h(g, W) * np.maximum(a1, 0)),
+        lambda g, W, a1: bias_column(grad_wrt_h(g, W) * np.maximum(a1, 0)),
         "This multiplies by h = relu(a₁), the activation's value; the chain rule needs its derivative, 1(a₁ > 0).",
     ),
 )
@@ -691,7 +686,7 @@ def grad_wrt_hidden_weights(x: np.ndarray, grad_a_L: np.ndarray, W_out: np.ndarr
 HIDDEN_WEIGHTS_MISTAKES = (
     Misconception(
         "no mask",
-        lambda x, g, W, a1: x.T @ grad_h(g, W),
+        lambda x, g, W, a1: x.T @ grad_wrt_h(g, W),
         "The ReLU is missing: between ∇_h = ∇_{a_L} W_outᵀ and xᵀ, the gradient passes through the ReLU, ⊙ 1(a₁ > 0).",
     ),
     Misconception(
@@ -707,7 +702,7 @@ HIDDEN_WEIGHTS_MISTAKES = (
     ),
     Misconception(
         "times relu(a₁)",
-        lambda x, g, W, a1: x.T @ (grad_h(g, W) * np.maximum(a1, 0)),
+        lambda x, g, W, a1: x.T @ (grad_wrt_h(g, W) * np.maximum(a1, 0)),
         "This multiplies by h = relu(a₁), the activation's value; the chain rule needs its derivative, 1(a₁ > 0).",
     ),
     Misconception(

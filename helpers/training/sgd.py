@@ -6,6 +6,7 @@ the loop checks its inputs again at every step. Its settings travel together in 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -78,15 +79,24 @@ class TrainingSettings:
 EpochCallback = Callable[[int, History], None]
 
 
+# The BLAS libraries loaded when they were last looked up, and how many modules Python had imported then.
+_blas_libraries: tuple[int, ThreadpoolController] | None = None
+
+
 def one_blas_thread() -> AbstractContextManager[object]:
     """A context in which every BLAS library loaded so far runs on one thread.
 
     The loop multiplies small matrices (a minibatch of 32 rows by a hidden layer of about a hundred units), for which
     a second BLAS thread costs more in hand-over than it saves; on a machine busy with other work it made training
-    four times slower. The libraries are looked up at each call (0.7 ms), so that one loaded later, such as the
-    BLAS of SciPy, which scikit-learn brings in only when it is first used, is limited too.
+    four times slower. The libraries are looked up again whenever a module has been imported since the last look,
+    since a BLAS comes with an import (SciPy's, when scikit-learn is first used): a look takes 0.7 ms, about 1 % of
+    a training run, which the check of ``len(sys.modules)`` saves on every later run.
     """
-    return ThreadpoolController().limit(limits=1, user_api="blas")
+    global _blas_libraries
+    if _blas_libraries is None or _blas_libraries[0] != len(sys.modules):
+        controller = ThreadpoolController()
+        _blas_libraries = (len(sys.modules), controller)
+    return _blas_libraries[1].limit(limits=1, user_api="blas")
 
 
 def sgd_step(
