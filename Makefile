@@ -41,7 +41,7 @@ endef
 
 $(UV_INSTALLED):
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(TOOLS)/bin/python -m pip install --quiet --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	touch $@
 
 # --seed keeps pip in .venv, for installing something by hand (uv leaves it there when it syncs).

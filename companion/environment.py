@@ -64,7 +64,8 @@ def install_uv(python: str) -> Path:
     if not installed.exists():
         print(f"Installing uv {version} into .tools/ ...", flush=True)
         run([python, "-m", "venv", TOOLS])
-        run([program(TOOLS, "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        # Twice quiet: pip's errors only, none of its warnings (about the index it was configured with, say).
+        run([program(TOOLS, "python"), "-m", "pip", "install", "--quiet", "--quiet", "--disable-pip-version-check",
              f"uv=={version}"])  # fmt: skip
         installed.touch()
     return program(TOOLS, "uv")
