@@ -80,7 +80,16 @@ def serve(port: int, options: list[str], verbose: bool = False) -> None:
     sys.exit(run_quietly(command, copies.COPIES))
 
 
+# pyproject.toml's requires-python. macOS's own python3 (from the command line developer tools) is 3.9.
+OLDEST_PYTHON = (3, 10)
+
+
 def main(arguments: list[str] | None = None) -> None:
+    if sys.version_info < OLDEST_PYTHON:
+        sys.exit(
+            f"This course needs Python {'.'.join(map(str, OLDEST_PYTHON))} or newer; {sys.executable} is Python "
+            f"{sys.version.split()[0]}. Install a newer one from https://www.python.org/downloads/ and run this again."
+        )
     parser = argparse.ArgumentParser(
         prog="python -m companion", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
