@@ -68,9 +68,10 @@ def test_installing_the_project_replaces_none_of_colabs_packages(colab):
     # asked of uv with the same strategy and without doing it: the packages it would install or replace.
     planned = uv("pip", "install", "--dry-run", "--python", str(colab), str(ROOT))
     assert planned.returncode == 0, planned.stderr
-    changes = re.findall(r"^ ([+-]) (\S+)==(\S+)", planned.stderr, re.MULTILINE)
-    assert ("+", "backprop-companion") in [(sign, name) for sign, name, _ in changes], planned.stderr  # it did plan
-    replaced = sorted({name for sign, name, _ in changes if sign == "-"} & set(pinned()))
+    # uv lists each change as " + name==version" (or " + name @ url") to install, " - name==version" to remove.
+    changes = re.findall(r"^ ([+-]) ([\w.-]+)(?:==| @ )", planned.stderr, re.MULTILINE)
+    assert ("+", "backprop-companion") in changes, planned.stderr  # the plan was read
+    replaced = sorted({name for sign, name in changes if sign == "-"} & set(pinned()))
     assert replaced == [], f"installing the project would replace Colab's {replaced}:\n{planned.stderr}"
 
 
