@@ -90,4 +90,4 @@ def test_companion_test_runs_for_real_and_reports_the_suites_result():
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"\b2 passed\b", result.stdout) and "$ .venv/bin/lint-imports" in result.stdout
+    assert re.search(r"\b\d+ passed\b", result.stdout) and "lint-imports" in result.stdout, result.stdout
