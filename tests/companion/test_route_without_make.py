@@ -199,15 +199,19 @@ async def run_in_kernel(url: str, token: str, kernel: str, code: str) -> str:
         "content": {"code": code, "silent": False, "store_history": False},
     }))  # fmt: skip
     printed = []
-    while True:
+    # Done when the reply (on the shell channel) and the kernel's return to idle (on iopub, after all it printed)
+    # have both come: the two channels are not ordered with respect to each other.
+    replied = idle = False
+    while not (replied and idle):
         message = json.loads(await asyncio.wait_for(socket.read_message(), timeout=120))
         if message.get("parent_header", {}).get("msg_id") != request_id:
             continue
         if message["msg_type"] == "stream":
             printed.append(message["content"]["text"])
-        if message["msg_type"] == "execute_reply":
-            socket.close()
-            return "".join(printed)
+        replied = replied or message["msg_type"] == "execute_reply"
+        idle = idle or (message["msg_type"] == "status" and message["content"]["execution_state"] == "idle")
+    socket.close()
+    return "".join(printed)
 
 
 def test_opening_a_notebook_and_running_code_adds_no_warning(route):
