@@ -30,6 +30,8 @@ INSTRUCTOR_SET := $(VENV)/.instructor-set
 # time, where the five commands took 10 s of every set-up. `python -m companion settings` copies them and
 # jupyter/overrides.json into the environment it runs in, the same on every system (companion/jupyter_settings.py).
 QUIET_NBGRADER := $(wildcard jupyter/etc/*/*.json)
+# and the server's own settings (companion/jupyter_settings.py says what they are for).
+SERVER_SETTINGS := jupyter/etc/jupyter_server_config.json
 define quiet_nbgrader
 	$(BIN)/python -m companion settings >/dev/null
 endef
@@ -39,7 +41,7 @@ endef
 
 $(UV_INSTALLED):
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(TOOLS)/bin/python -m pip install --quiet --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	touch $@
 
 # --seed keeps pip in .venv, for installing something by hand (uv leaves it there when it syncs).
@@ -65,7 +67,7 @@ $(INSTRUCTOR_SET): uv.lock pyproject.toml $(QUIET_NBGRADER) | $(BIN)/python
 	$(quiet_nbgrader)
 	touch $@
 
-$(LAB_OVERRIDES): jupyter/overrides.json | $(BIN)/python
+$(LAB_OVERRIDES): jupyter/overrides.json $(SERVER_SETTINGS) $(QUIET_NBGRADER) | $(BIN)/python
 	$(BIN)/python -m companion settings >/dev/null
 
 install-lab: $(LAB_SET) $(LAB_OVERRIDES)
@@ -76,26 +78,26 @@ install-instructor: $(INSTRUCTOR_SET)
 
 # JupyterLab on the student's own copy of the notebooks, my-notebooks/ (git-ignored): made from notebooks/ the first
 # time, then brought up to date without overwriting what the student changed (companion/copies.py).
+# It prints the link to open and keeps the server's log in .lab.log: make lab LAB_OPTIONS=--verbose shows the log.
 lab: install-lab
-	$(BIN)/python -m companion serve --port=$(LAB_PORT) $(LAB_OPTIONS)
+	@$(BIN)/python -m companion serve --port=$(LAB_PORT) $(LAB_OPTIONS)
 
 # make restore NOTEBOOK=01_grad_wrt_yhat.ipynb: that copy becomes the original again; the student's is kept beside it.
 restore:
 	@$(PYTHON) -m companion restore "$(NOTEBOOK)"
 
-# ruff (lint and format) over the code, and import-linter over helpers' layers (contracts in pyproject.toml).
+# ruff (lint and format) over the code, and import-linter over helpers' layers (contracts in pyproject.toml). The
+# commands are written once, in companion/checks.py, for make and for `python -m companion test` alike.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports
+	$(BIN)/python -m companion lint
 
-# Two workers: the suite waits on kernels, servers and Chromium as much as it computes. --dist loadscope keeps each
-# module (and each notebook's cells, which share one kernel) on one worker, as nbval needs.
+# The linters, then pytest: two workers (the suite waits on kernels, servers and Chromium as much as it computes),
+# --dist loadscope keeping each module (and each notebook's cells, which share one kernel) on one worker.
 PYTEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest --numprocesses=$(PYTEST_WORKERS) --dist=loadscope
 
-test: lint
-	$(PYTEST)
+test: install
+	$(BIN)/python -m companion test --workers=$(PYTEST_WORKERS)
 
 test-browser: install
 	$(PYTEST) -m browser tests/browser tests/instructor

@@ -2,6 +2,8 @@
 
     python -m companion lab                  set up .venv with uv (the versions uv.lock pins) and open your copy
                                              of the notebooks in JupyterLab: what `make lab` does
+    python -m companion test                 set up .venv with every dependency group, then run the linters and
+                                             every test: what `make test` does
     python -m companion restore NOTEBOOK     replace your copy of NOTEBOOK with the original, keeping yours beside
                                              it: what `make restore NOTEBOOK=...` does
     python -m companion serve                open your copy in JupyterLab with the Python that runs this (the conda
@@ -9,7 +11,8 @@
     python -m companion settings             write the JupyterLab settings and nbgrader's switches into the
                                              environment of the Python that runs this (the conda route, once)
 
-lab and serve pass every option they do not know on to `jupyter lab` (e.g. --no-browser).
+lab and serve print the link to open and keep the server's log in .lab.log (--verbose shows it instead), and pass
+every option they do not know on to `jupyter lab` (e.g. --no-browser). test passes its arguments on to pytest.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from companion import copies
+from companion import checks, copies
 from companion.jupyter_settings import write_settings
 
 DEFAULT_PORT = 8888
@@ -44,8 +47,10 @@ def run_in_place(command: list[str]) -> None:
 
 
 def jupyter_lab_command(port: int, options: list[str]) -> list[str]:
+    # `-m jupyterlab`, not `-m jupyter lab`: on Windows the latter starts the server as a second process, whose
+    # runtime file (named by its process id) the quiet start could not find.
     command = [
-        sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={copies.COPIES}",
+        sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={copies.COPIES}",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
     ]  # fmt: skip
     # jupyter refuses to start as root (containers, CI machines) unless told to.
@@ -54,8 +59,9 @@ def jupyter_lab_command(port: int, options: list[str]) -> list[str]:
     return [*command, *options]
 
 
-def serve(port: int, options: list[str]) -> None:
-    """Bring the student's copy up to date, say what changed, and run JupyterLab on it."""
+def serve(port: int, options: list[str], verbose: bool = False) -> None:
+    """Bring the student's copy up to date, say what changed, and run JupyterLab on it: quietly (the link and how to
+    stop), or with the server's log if ``verbose``."""
     if importlib.util.find_spec("jupyterlab") is None:
         sys.exit(
             f"JupyterLab is not installed for {sys.executable}. Run `python -m companion lab` (it sets up .venv), "
@@ -64,10 +70,26 @@ def serve(port: int, options: list[str]) -> None:
     report = copies.sync()
     for line in copies.describe(report, copies.COPIES, restore_command()):
         print(line, flush=True)
-    run_in_place(jupyter_lab_command(port, options))
+    from companion.server import run_quietly
+    from companion.trust import sign_copies
+
+    sign_copies(copies.COPIES)
+    command = jupyter_lab_command(port, options)
+    if verbose:
+        run_in_place(command)
+    sys.exit(run_quietly(command, copies.COPIES))
+
+
+# pyproject.toml's requires-python. macOS's own python3 (from the command line developer tools) is 3.9.
+OLDEST_PYTHON = (3, 10)
 
 
 def main(arguments: list[str] | None = None) -> None:
+    if sys.version_info < OLDEST_PYTHON:
+        sys.exit(
+            f"This course needs Python {'.'.join(map(str, OLDEST_PYTHON))} or newer; {sys.executable} is Python "
+            f"{sys.version.split()[0]}. Install a newer one from https://www.python.org/downloads/ and run this again."
+        )
     parser = argparse.ArgumentParser(
         prog="python -m companion", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
@@ -79,11 +101,17 @@ def main(arguments: list[str] | None = None) -> None:
     ):
         command = commands.add_parser(name, help=what, description=what, allow_abbrev=False)
         command.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+        command.add_argument("--verbose", action="store_true", help="show the server's log here, as it comes")
+    test = commands.add_parser(
+        "test", help="set up .venv with every dependency group, run the linters and every test (what `make test` does)"
+    )
+    test.add_argument("--workers", type=int, default=checks.WORKERS, help=f"pytest's workers, default {checks.WORKERS}")
+    commands.add_parser("lint", help="run the linters with .venv's tools (what `make lint` runs once set up)")
     commands.add_parser("settings", help="write the JupyterLab settings into this Python's environment")
     restore = commands.add_parser("restore", help="replace your copy of a notebook with the original, keeping yours")
     restore.add_argument("notebook", help="e.g. 01_grad_wrt_yhat.ipynb")
     args, options = parser.parse_known_args(arguments)
-    if options and args.command not in ("lab", "serve"):
+    if options and args.command not in ("lab", "serve", "test"):
         parser.error(f"unrecognized arguments: {' '.join(options)}")
 
     if args.command == "lab":
@@ -91,9 +119,19 @@ def main(arguments: list[str] | None = None) -> None:
 
         venv_python = install_lab()
         os.chdir(copies.ROOT)  # where `-m companion` is found
-        run_in_place([str(venv_python), "-m", "companion", "serve", f"--port={args.port}", *options])
+        verbose = ["--verbose"] if args.verbose else []
+        run_in_place([str(venv_python), "-m", "companion", "serve", f"--port={args.port}", *verbose, *options])
     elif args.command == "serve":
-        serve(args.port, options)
+        serve(args.port, options, args.verbose)
+    elif args.command == "test":
+        from companion.environment import VENV, install_tests
+
+        install_tests()
+        sys.exit(checks.lint(VENV) or checks.pytest(VENV, args.workers, options))
+    elif args.command == "lint":
+        from companion.environment import VENV
+
+        sys.exit(checks.lint(VENV))
     elif args.command == "settings":
         for path in write_settings(Path(sys.prefix)):
             print(f"wrote {path}")

@@ -9,8 +9,10 @@ starts, ``sync`` brings the copy up to date without losing anything:
 - a copy the student changed, whose original has changed since, is left as it is and reported: ``restore``
   replaces it with the original and keeps the student's version beside it.
 
-Which original each copy was made from is kept in ``my-notebooks/.originals.json`` (its SHA-256): a hidden file,
-which JupyterLab does not list. The standard library only: this runs before any environment is installed.
+The optional notebooks, in ``notebooks/further/``, are copied the same way into ``my-notebooks/further/``; a
+notebook is named by its path below ``notebooks/`` (``further/<name>.ipynb``). Which original each copy was made
+from is kept in ``my-notebooks/.originals.json`` (its SHA-256): a hidden file, which JupyterLab does not list. The
+standard library only: this runs before any environment is installed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ORIGINALS = ROOT / "notebooks"
 COPIES = ROOT / "my-notebooks"
 MANIFEST = ".originals.json"
+# The folder of the optional notebooks, beside the core ones (the instructor's tools use the same name).
+FURTHER = "further"
 
 
 @dataclass
@@ -58,7 +62,14 @@ def write_manifest(copies: Path, manifest: dict[str, str]) -> None:
 
 
 def original_names(originals: Path) -> list[str]:
-    return sorted(path.name for path in originals.glob("*.ipynb"))
+    """The originals' paths below ``originals``, with ``/``: the core notebooks in order, then the optional ones."""
+    core = sorted(path.name for path in originals.glob("*.ipynb"))
+    return core + sorted(f"{FURTHER}/{path.name}" for path in (originals / FURTHER).glob("*.ipynb"))
+
+
+def copy_original(original: Path, copy: Path) -> None:
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(original, copy)
 
 
 def sync(originals: Path = ORIGINALS, copies: Path = COPIES) -> SyncReport:
@@ -72,13 +83,13 @@ def sync(originals: Path = ORIGINALS, copies: Path = COPIES) -> SyncReport:
         original, copy = originals / name, copies / name
         original_hash = sha256(original)
         if not copy.exists():
-            shutil.copyfile(original, copy)
+            copy_original(original, copy)
             manifest[name] = original_hash
             report.copied.append(name)
         elif manifest.get(name) == original_hash:
             continue  # the original has not changed since the copy was made: nothing to do, whatever the student did
         elif name in manifest and sha256(copy) == manifest[name]:
-            shutil.copyfile(original, copy)
+            copy_original(original, copy)
             manifest[name] = original_hash
             report.updated.append(name)
         elif sha256(copy) == original_hash:
@@ -102,14 +113,19 @@ def backup_path(copy: Path, now: datetime) -> Path:
 
 
 def notebook_name(argument: str, originals: Path = ORIGINALS) -> str:
-    """The original's file name that ``argument`` names: ``01_grad_wrt_yhat.ipynb``, ``01_grad_wrt_yhat`` or a path
-    to either copy. A ValueError lists the notebooks if it names none."""
-    name = Path(argument).name
-    name = name if name.endswith(".ipynb") else f"{name}.ipynb"
+    """The original's name (its path below ``originals``) that ``argument`` names: ``01_grad_wrt_yhat.ipynb``,
+    ``01_grad_wrt_yhat``, ``further/<name>.ipynb``, an optional notebook's file name alone, or a path to either copy.
+    A ValueError lists the notebooks if it names none."""
+    path = Path(argument)
+    path = path if path.suffix == ".ipynb" else path.with_name(f"{path.name}.ipynb")
     names = original_names(originals)
-    if name not in names:
+    in_further = path.parent.name == FURTHER
+    matches = [name for name in names if name == (f"{FURTHER}/{path.name}" if in_further else path.name)]
+    if not matches and not in_further:  # an optional notebook named by its file name alone
+        matches = [name for name in names if name == f"{FURTHER}/{path.name}"]
+    if not matches:
         raise ValueError(f"notebook must be one of {', '.join(names)}; got {argument!r}")
-    return name
+    return matches[0]
 
 
 def restore(name: str, originals: Path = ORIGINALS, copies: Path = COPIES, now: datetime | None = None) -> Path | None:
@@ -122,7 +138,7 @@ def restore(name: str, originals: Path = ORIGINALS, copies: Path = COPIES, now: 
     if copy.exists() and sha256(copy) != sha256(originals / name):
         backup = backup_path(copy, now or datetime.now())
         os.replace(copy, backup)
-    shutil.copyfile(originals / name, copy)
+    copy_original(originals / name, copy)
     manifest = read_manifest(copies)
     manifest[name] = sha256(originals / name)
     write_manifest(copies, manifest)

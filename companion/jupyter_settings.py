@@ -6,7 +6,12 @@
   @jupyter/nbgrader` and `jupyter server extension disable --sys-prefix nbgrader.server_extensions.<name>` would
   write, which keep nbgrader's menus and server pages out of JupyterLab (nbgrader is installed for the instructor's
   kit, for its ClearSolutions only). Copying them takes no time, where the five commands took 10 s; where nbgrader
-  is not installed they switch off nothing.
+  is not installed they switch off nothing. Beside them, ``jupyter_server_config.json``, the server's settings:
+  kernels reached over an encrypted connection (CurveZMQ keys the server makes for each kernel, which ipykernel
+  declares it supports; without them the kernel warns that its plain TCP traffic "is susceptible to eavesdropping"),
+  and no keep-alive pings on a websocket (Jupyter Server's pings, 30 s apart with a 90 s timeout, are read by
+  Tornado as a timeout longer than the interval, which it warns about and corrects for each connection; pings keep
+  a connection through a proxy alive, and there is none between a browser and a server on 127.0.0.1).
 
 ``prefix`` is the environment's root (``sys.prefix`` of its Python): `.venv` for make and for ``python -m companion
 lab``, the conda environment on the conda route. Plain file copies, so they work the same on Windows.

@@ -5,7 +5,8 @@ nbgrader's markers ``### BEGIN SOLUTION`` and ``### END SOLUTION``. nbgrader's C
 nbgrader's database or course layout) replaces each marked region with CODE_STUB, and the result is written to
 notebooks/ without outputs; `make notebooks` then executes it. A test checks that notebooks/ is, cell for cell, what
 this makes of the instructor notebooks. The optional notebooks, in instructor/notebooks/further/, go to
-notebooks/further/ the same way.
+notebooks/further/ the same way. Each students' notebook opens with a link to it in Colab and the cell that sets it
+up there (instructor/colab.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from nbformat import NotebookNode
 from traitlets.config import Config
 
 from instructor.assets import NOTEBOOKS, ROOT, notebook_paths
+from instructor.colab import with_setup
 
 SOURCES = ROOT / "instructor" / "notebooks"
 # A comment only, so that it fits both kinds of exercise cell: in a function body below its docstring (the function
@@ -51,9 +53,16 @@ def students_copy(source: Path) -> Path:
     return NOTEBOOKS / source.relative_to(SOURCES)
 
 
+def students_notebook(source: Path) -> NotebookNode:
+    """The students' notebook made from the instructor notebook at ``source``, before it is executed: its solutions
+    cleared, and the Colab cells at its top."""
+    student = clear_solutions(nbformat.read(source, as_version=4))
+    return with_setup(student, students_copy(source).relative_to(NOTEBOOKS).as_posix())
+
+
 def main() -> None:
     for source in notebook_paths(SOURCES):
-        student = clear_solutions(nbformat.read(source, as_version=4))
+        student = students_notebook(source)
         copy = students_copy(source)
         copy.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(student, copy)

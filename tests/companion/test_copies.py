@@ -183,3 +183,48 @@ def test_after_the_students_work_git_pull_merges_and_the_edit_survives(tmp_path)
     report = sync(clone / "notebooks", student)
     assert report.copied == ["03_third.ipynb"] and report.newer_original == [NAMES[0]]
     assert git(clone, "status", "--porcelain", "--untracked-files=all").stdout == ""
+
+
+@pytest.fixture
+def with_further(folders) -> tuple[Path, Path]:
+    """The core notebooks and one optional notebook in notebooks/further/."""
+    originals, student = folders
+    (originals / "further").mkdir()
+    (originals / "further" / "05_more.ipynb").write_text(notebook_text("optional"))
+    return originals, student
+
+
+def test_the_optional_notebooks_are_copied_into_their_own_folder_after_the_core_ones(with_further):
+    originals, student = with_further
+    assert sync(originals, student).copied == [*NAMES, "further/05_more.ipynb"]
+    assert (student / "further" / "05_more.ipynb").read_bytes() == (
+        originals / "further" / "05_more.ipynb"
+    ).read_bytes()
+
+
+def test_an_optional_notebook_is_updated_and_kept_like_a_core_one(with_further):
+    originals, student = with_further
+    sync(originals, student)
+    (originals / "further" / "05_more.ipynb").write_text(notebook_text("optional, fixed"))
+    assert sync(originals, student).updated == ["further/05_more.ipynb"]
+    (student / "further" / "05_more.ipynb").write_text(notebook_text("my notes"))
+    (originals / "further" / "05_more.ipynb").write_text(notebook_text("optional, fixed again"))
+    assert sync(originals, student).newer_original == ["further/05_more.ipynb"]
+    backup = restore("05_more", originals, student)
+    assert backup.parent == student / "further" and backup.read_text() == notebook_text("my notes")
+    assert (student / "further" / "05_more.ipynb").read_text() == notebook_text("optional, fixed again")
+
+
+def test_an_optional_notebook_is_named_by_its_path_or_its_file_name(with_further):
+    originals, _ = with_further
+    for argument in ("further/05_more.ipynb", "05_more", "my-notebooks/further/05_more.ipynb", "05_more.ipynb"):
+        assert notebook_name(argument, originals) == "further/05_more.ipynb"
+    with pytest.raises(
+        ValueError, match=r"01_first.ipynb, 02_second.ipynb, further/05_more.ipynb; got 'further/01_first'"
+    ):
+        notebook_name("further/01_first", originals)
+
+
+def test_the_students_copy_of_this_repository_has_every_notebook():
+    expected = {path.relative_to(ROOT / "notebooks").as_posix() for path in (ROOT / "notebooks").rglob("*.ipynb")}
+    assert set(copies.original_names(ROOT / "notebooks")) == expected

@@ -28,3 +28,10 @@ def test_every_file_of_jupyter_etc_is_written_and_nothing_else(tmp_path):
     }
     assert written == {path.relative_to(SOURCE / "etc") for path in (SOURCE / "etc").rglob("*.json")}
     assert SOURCE == ROOT / "jupyter"
+
+
+def test_the_servers_settings_ask_for_an_encrypted_kernel_connection_and_one_ping_setting(tmp_path):
+    write_settings(tmp_path)
+    config = json.loads((tmp_path / "etc" / "jupyter" / "jupyter_server_config.json").read_text())
+    assert config["KernelManager"]["transport_encryption"] == "auto"
+    assert config["ServerApp"]["tornado_settings"] == {"ws_ping_interval": 0}

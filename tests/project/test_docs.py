@@ -56,3 +56,27 @@ def test_the_readme_stays_the_students_page():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(text.splitlines()) <= 120, "the README is the student's page (one or two screens): move the rest"
     assert "CONTRIBUTING.md" in text and "docs/instructors.md" in text
+
+
+def test_the_start_sections_commands_and_files_exist():
+    import subprocess
+    import sys
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = set(re.findall(r"python -m companion (\w+)", text))
+    assert {"lab", "test"} <= commands
+    listed = subprocess.run([sys.executable, "-m", "companion", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert all(command in listed.stdout for command in commands), (commands, listed.stdout)
+    for name in re.findall(r"`(\d\d_\w+\.ipynb)`", text):
+        assert (ROOT / "notebooks" / name).is_file(), name
+
+
+def test_what_the_readme_says_the_lab_prints_is_what_it_prints():
+    from companion.server import welcome
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = welcome({"url": "http://127.0.0.1:8888/", "token": "..."}, ROOT / "my-notebooks")
+    for line in shown[1:5]:
+        if line.strip():
+            quoted = line.replace(str(ROOT), ".../backprop-companion")
+            assert quoted.strip() in text, f"the README's sample no longer matches: {quoted!r}"
