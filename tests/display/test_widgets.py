@@ -130,3 +130,24 @@ def test_every_slider_sends_its_value_only_when_let_go_so_the_page_never_rounds_
                 found += 1
                 assert "continuous_update=False" in arguments, f"{path.name}: a slider with continuous updates"
     assert found >= 5  # notebook 2's temperature, notebook 3's η and steps, notebook 4's η and hidden units
+
+
+def test_the_explorer_view_keeps_the_controls_whole_and_lets_the_figure_wrap_below_them(explorer_and_panel):
+    from helpers.display.widgets import FIGURE_MIN_WIDTH, explorer_view
+
+    explorer, panel = explorer_and_panel
+    view = explorer_view(explorer, panel)
+    assert view.layout.flex_flow == "row wrap"  # the panel goes below the controls when the line is too short
+    assert view.children[:2] == (explorer, panel.box)
+    assert explorer.layout.flex == "0 0 auto"  # the controls never shrink under their readouts
+    assert panel.box.layout.min_width == FIGURE_MIN_WIDTH
+    assert panel.image.layout.max_width == "100%" and panel.image.layout.height == "auto"
+
+
+def test_the_explorer_view_carries_the_script_that_names_each_slider_after_its_description(explorer_and_panel):
+    from helpers.display.widgets import explorer_view
+
+    names = explorer_view(*explorer_and_panel).children[2]
+    assert names.layout.display == "none"
+    (script,) = names.outputs
+    assert "aria-labelledby" in script["data"]["application/javascript"]
