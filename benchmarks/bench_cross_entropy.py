@@ -5,18 +5,21 @@ from __future__ import annotations
 import numpy as np
 
 from benchmarks.common import optional_module, print_table, verdict
+from benchmarks.timing import median_seconds
 from helpers import cross_entropy, cross_entropy_and_grad, one_hot, softmax
-from helpers.training.timing import median_seconds
 
 
 def torch_forward_backward(torch, logits, labels):
-    def run():
+    """A function that computes PyTorch's mean cross-entropy of ``logits`` and its gradient, the fused kernel's
+    peer."""
+
+    def loss_and_grad():
         x = logits.detach().requires_grad_(True)
         loss = torch.nn.functional.cross_entropy(x, labels)
         loss.backward()
         return loss.item(), x.grad
 
-    return run
+    return loss_and_grad
 
 
 def separate_loss_and_grad(a: np.ndarray, l: np.ndarray) -> tuple[float, np.ndarray]:

@@ -7,8 +7,8 @@ import tracemalloc
 import numpy as np
 
 from benchmarks.common import print_table
+from benchmarks.timing import median_seconds
 from helpers.kernels.mse_three_ways import broadcast_then_sum, loop_over_examples, matrix_product
-from helpers.training.timing import median_seconds
 
 
 def peak_bytes(f) -> int:

@@ -8,20 +8,20 @@ import ipywidgets as widgets
 import numpy as np
 
 from benchmarks.common import print_table, verdict
-from helpers.display.logit_figures import GradWrtYhatFigure, SoftmaxGradientFigure
+from helpers.display.explorers import GradWrtYhatExplorer, SoftmaxGradientExplorer
 from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, set_controls
 
 
 def explorers():
     """The explorers of notebooks 1 and 2, built as there (without clearing an output area: there is none here)."""
-    yhat_panel = FigurePanel(GradWrtYhatFigure(k=4))
+    yhat_panel = FigurePanel(GradWrtYhatExplorer(k=4))
     yield (
         "notebook 1: dL/dyhat",
         widgets.interactive(
             yhat_panel.update, clear_output=False, l=class_picker(4), **logit_sliders([2.0, 1.0, 0.1, -1.0])
         ),
     )
-    softmax_panel = FigurePanel(SoftmaxGradientFigure(k=4))
+    softmax_panel = FigurePanel(SoftmaxGradientExplorer(k=4))
     temperature = widgets.FloatSlider(value=1.0, min=0.5, max=5.0)
     yield (
         "notebook 2: softmax + Jacobian",

@@ -13,20 +13,20 @@ from dataclasses import replace
 
 import numpy as np
 
-from helpers.training.data import Split
-from helpers.training.digits_training import HIDDEN, SETTINGS
+from helpers.training.data import LabelledSplit
+from helpers.training.digits_training import DIGITS_HIDDEN, DIGITS_SETTINGS
 from helpers.training.network import Parameters, init_parameters
 from helpers.training.sgd import epoch_order
 
 
-def torch_train(torch, data: Split, seed: int, **overrides) -> tuple[object, Parameters]:
-    """Train the PyTorch network on ``data`` with ``SETTINGS`` (unless overridden) from ``seed``; the model, and its
-    trained parameters in this package's layout (``W_hidden`` (n_inputs, hidden), ``b_hidden`` (hidden, 1), ...)."""
-    settings = replace(SETTINGS, **overrides)
-    n_inputs, k = data.a_train.shape[1], int(data.y_train.max()) + 1
-    start = init_parameters(n_inputs, HIDDEN, k, seed=seed)
-    hidden = torch.nn.Linear(n_inputs, HIDDEN, dtype=torch.float64)
-    output = torch.nn.Linear(HIDDEN, k, dtype=torch.float64)
+def torch_train(torch, data: LabelledSplit, seed: int, **overrides) -> tuple[object, Parameters]:
+    """Train the PyTorch network on ``data`` with ``DIGITS_SETTINGS`` (unless overridden) from ``seed``; the model, and
+    its trained parameters in this package's layout (``W_hidden`` (n_inputs, hidden), ``b_hidden`` (hidden, 1), ...)."""
+    settings = replace(DIGITS_SETTINGS, **overrides)
+    n_inputs, k = data.x_train.shape[1], data.k
+    start = init_parameters(n_inputs, DIGITS_HIDDEN, k, seed=seed)
+    hidden = torch.nn.Linear(n_inputs, DIGITS_HIDDEN, dtype=torch.float64)
+    output = torch.nn.Linear(DIGITS_HIDDEN, k, dtype=torch.float64)
     with torch.no_grad():  # nn.Linear holds its weight as (out, in): the transpose of W
         hidden.weight.copy_(torch.from_numpy(start["W_hidden"].T))
         hidden.bias.copy_(torch.from_numpy(start["b_hidden"][:, 0]))
@@ -41,7 +41,7 @@ def torch_train(torch, data: Split, seed: int, **overrides) -> tuple[object, Par
         lr=settings.eta,
         momentum=settings.momentum,
     )
-    x, y = torch.from_numpy(data.a_train), torch.from_numpy(data.y_train).long()
+    x, y = torch.from_numpy(data.x_train), torch.from_numpy(data.labels_train).long()
     rng = np.random.default_rng(seed)
     for _ in range(settings.epochs):
         for batch in epoch_order(rng, x.shape[0], settings.batch_size):
@@ -58,9 +58,9 @@ def torch_train(torch, data: Split, seed: int, **overrides) -> tuple[object, Par
     return model, trained
 
 
-def torch_test_accuracy(torch, data: Split, seed: int, **overrides) -> float:
+def torch_test_accuracy(torch, data: LabelledSplit, seed: int, **overrides) -> float:
     """Train as ``torch_train`` does; the test accuracy."""
     model, _ = torch_train(torch, data, seed, **overrides)
     with torch.no_grad():
-        predicted = model(torch.from_numpy(data.a_held_out)).argmax(dim=1).numpy()
-    return float(np.mean(predicted == data.y_held_out))
+        predicted = model(torch.from_numpy(data.x_held_out)).argmax(dim=1).numpy()
+    return float(np.mean(predicted == data.labels_held_out))

@@ -120,9 +120,9 @@ def step_quotient_rule_with_sum_of_squares(a: Sequence[Any], l: int, i: int, bac
 
 def step_indicator(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:
     """Step 6: ∂g/∂a_Li = 1_(ℓ=i) exp(a_L)_ℓ and ∂h/∂a_Li = exp(a_L)_i, so no derivative is left."""
-    exp, indicator = backend.exp, backend.indicator
+    exp, is_true_class = backend.exp, backend.indicator(l, i)
     h = backend.total(exp, a)
-    return -1 / softmax_entry(a, l, backend) * (indicator(l, i) * exp(a[l]) / h - exp(a[l]) / h * exp(a[i]) / h)
+    return -1 / softmax_entry(a, l, backend) * (is_true_class * exp(a[l]) / h - exp(a[l]) / h * exp(a[i]) / h)
 
 
 def step_softmax_entries(a: Sequence[Any], l: int, i: int, backend: Backend) -> Any:

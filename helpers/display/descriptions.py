@@ -1,34 +1,22 @@
 """What each figure says in words: a sentence or two made from the numbers it draws, for a reader who cannot see it.
 
-Each description is carried as the figure's alt text (``described_output``): in the output's metadata,
-``{"image/png": {"alt": ...}}``, and in an ``<img alt=...>`` beside it for the front ends that ignore that metadata
-(JupyterLab 4 and Voilà draw a PNG without it). A widget's figure puts its description on its image each time it
-redraws (``helpers.display.widgets.FigurePanel``).
+Each description is carried as the figure's alt text (``helpers.display.rendering.described_output``). A widget's
+figure puts its description on its image each time it redraws (``helpers.display.widgets.FigurePanel``).
 
 The functions here only describe; they compute nothing that the figure does not show.
 """
 
 from __future__ import annotations
 
-import base64
-import html
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from helpers.display.readings import GradWrtYhatReading, SoftmaxGradientReading, format_vector
-
-
-def described_output(png: bytes, description: str) -> tuple[dict, dict]:
-    """The data and metadata of a display output: the PNG, with ``description`` as its alt text, and as text."""
-    encoded = base64.b64encode(png).decode("ascii")
-    data = {
-        "image/png": encoded,
-        "text/html": f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(description, quote=True)}">',
-        "text/plain": description,
-    }
-    return data, {"image/png": {"alt": description}}
+from helpers.display.tex_to_text import plain_text
+from helpers.training.diabetes_training import RegressionCurves
+from helpers.training.history import History
+from helpers.training.linear_regression import Settling
 
 
 def _classes(values: np.ndarray) -> str:
@@ -49,12 +37,11 @@ def describe_grad_wrt_yhat(reading: GradWrtYhatReading) -> str:
 def describe_softmax_gradient(reading: SoftmaxGradientReading) -> str:
     """Notebook 2's bars of ŷ, e(ℓ) and ∂ℒ/∂a_L, and its heatmap of the Jacobian."""
     l, k = reading.l, len(reading.yhat)
-    gradient_sum = round(float(reading.grad.sum()), 12) + 0.0
     return (
         f"Three bar charts over the {k} classes 0 to {k - 1} and a heatmap, at temperature T = {reading.T:.2f}; "
         f"the true class ℓ = {l} is the hatched orange bar. ŷ = softmax(a_L / T): {_classes(reading.yhat)}. "
         f"e(ℓ) is 1 at class {l}. ∂ℒ/∂a_L = (ŷ − e(ℓ))/T: {_classes(reading.grad)}; negative only at ℓ, "
-        f"summing to {gradient_sum:.4f}. Loss ℒ = {reading.loss:.4f}. " + describe_jacobian(reading.jacobian)
+        f"summing to {reading.gradient_sum:.4f}. Loss ℒ = {reading.loss:.4f}. " + describe_jacobian(reading.jacobian)
     )
 
 
@@ -68,21 +55,6 @@ def describe_jacobian(jacobian: np.ndarray) -> str:
         f"−ŷ_iŷ_j, from {off_diagonal.min():.4g} to {off_diagonal.max():.4g}; each row sums to "
         f"{abs(round(float(jacobian.sum(axis=1).max()), 12)):.4g}."
     )
-
-
-# Mathtext in a roadmap's note, written as the characters a screen reader can read.
-_MATHTEXT = ((r"\partial", "∂"), (r"\hat{y}", "ŷ"), (r"\mathcal{L}", "ℒ"), (r"\to", "→"), (r"\cdot", "·"))
-
-
-def plain_text(mathtext: str) -> str:
-    """``mathtext`` with its TeX written as characters: ``$\\dfrac{\\partial a_1}{\\partial W_{111}}$`` as
-    ∂a_1/∂W_111."""
-    for command, character in _MATHTEXT:
-        mathtext = mathtext.replace(command, character)
-    mathtext = re.sub(r"_\{([^{}]*)\}", r"_\1", mathtext)
-    mathtext = re.sub(r"\\dfrac\{([^{}]*)\}\{([^{}]*)\}", r"\1/\2", mathtext)
-    mathtext = re.sub(r"∂\s+", "∂", mathtext.replace("$", ""))
-    return re.sub(r"\s+", " ", mathtext).strip()
 
 
 def describe_roadmap(factors: Sequence[str], highlight: Sequence[int], note: str, branch: str | None) -> str:
@@ -110,12 +82,14 @@ def _run(name: str, values: Sequence[float], digits: int = 4, unit: str = "") ->
     )
 
 
-def describe_learning_curves(train_loss, held_out_loss, train_accuracy, held_out_accuracy, held_out: str) -> str:
+def describe_learning_curves(history: History, held_out: str) -> str:
     """Notebook 4's two panels: loss and accuracy against the epoch, for the training and held-out sets."""
-    epochs = len(train_loss) - 1
+    epochs = len(history.train_loss) - 1
+    train_accuracy, held_out_accuracy = history.train_accuracy, history.held_out_accuracy
     return (
         f"Two line plots over epochs 0 to {epochs}, train solid with circles, {held_out} dashed with squares. "
-        f"Cross-entropy loss (log scale): {_run('train', train_loss)}; {_run(held_out, held_out_loss)}. "
+        f"Cross-entropy loss (log scale): {_run('train', history.train_loss)}; "
+        f"{_run(held_out, history.held_out_loss)}. "
         f"Accuracy: train from {100 * train_accuracy[0]:.1f}% to {100 * train_accuracy[-1]:.1f}%, {held_out} from "
         f"{100 * held_out_accuracy[0]:.1f}% to {100 * held_out_accuracy[-1]:.1f}%."
     )
@@ -130,8 +104,9 @@ def describe_validation_losses(losses: dict[str, Sequence[float]], title: str) -
     )
 
 
-def describe_averaged_regression(train: np.ndarray, validation: np.ndarray, linear_validation: float) -> str:
+def describe_averaged_regression(curves: RegressionCurves) -> str:
     """Train and validation MSE averaged over seeds, with the linear model's validation MSE."""
+    train, validation, linear_validation = curves.train, curves.validation, curves.linear_validation
     seeds, points = train.shape
     mean_train, mean_validation = train.mean(axis=0), validation.mean(axis=0)
     return (
@@ -143,12 +118,13 @@ def describe_averaged_regression(train: np.ndarray, validation: np.ndarray, line
     )
 
 
-def describe_gradient_descent(train_loss, test_loss, eta: float, closed_form: float, diverged: bool) -> str:
+def describe_gradient_descent(history: History, eta: float, closed_form: float) -> str:
     """Notebook 3's train and test MSE against the step, beside the closed form."""
+    train_loss, test_loss = history.train_loss, history.held_out_loss
     steps = len(train_loss) - 1
     outcome = (
         "The run diverged: the loss left the plot through the top."
-        if diverged
+        if history.diverged
         else f"Train MSE falls from {train_loss[0]:.6g} to {train_loss[-1]:.6g}, test MSE from {test_loss[0]:.6g} to "
         f"{test_loss[-1]:.6g}."
     )
@@ -158,10 +134,11 @@ def describe_gradient_descent(train_loss, test_loss, eta: float, closed_form: fl
     )
 
 
-def describe_descent_and_settling(
-    train_loss, test_loss, closed_form: float, eta: float, first_within: int, worst: int, stays_within: int, band: float
-) -> str:
-    """Notebook 3's two panels of one run: the MSE on a log scale, and the test MSE's distance from the closed form."""
+def describe_descent_and_settling(history: History, closed_form: float, test: Settling, eta: float) -> str:
+    """Notebook 3's two panels of one run: the MSE on a log scale, and the test MSE's distance from the closed form,
+    whose settling is ``test``."""
+    train_loss, test_loss = history.train_loss, history.held_out_loss
+    first_within, worst, stays_within, band = test.first_within, test.worst, test.stays_within, 100 * test.tolerance
     gap = 100 * (test_loss[worst] / closed_form - 1)
     return (
         f"Left: train (solid, circles) and test MSE (dashed, squares), log scale, over {len(train_loss) - 1} steps of "

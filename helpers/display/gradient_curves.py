@@ -15,7 +15,7 @@ from helpers.display.descriptions import (
 )
 from helpers.display.palette import line_style
 from helpers.display.rendering import DescribedFigure
-from helpers.training.linear_regression import TrainingHistory
+from helpers.training.history import History
 
 
 def grad_size_figure(yhat_l: np.ndarray) -> DescribedFigure:
@@ -47,7 +47,7 @@ def true_logit_gradients_figure(true_logit: np.ndarray, curves: dict[str, np.nda
     return figure
 
 
-def learning_rate_runs_figure(runs: dict[float, TrainingHistory], ylim: tuple[float, float]) -> DescribedFigure:
+def learning_rate_runs_figure(runs: dict[float, History], ylim: tuple[float, float]) -> DescribedFigure:
     """The train MSE of gradient-descent runs at multiples (the keys) of the threshold 2/λ_max, against the step, log
     scale, one labelled line each."""
     figure = DescribedFigure(figsize=(6, 3.6), layout="constrained")

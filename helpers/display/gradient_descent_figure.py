@@ -1,8 +1,8 @@
-"""Notebook 3's explorer: train and test MSE against the step of gradient descent, beside the closed form.
+"""Notebook 3's figures of gradient descent: train and test MSE against the step, beside the closed form.
 
-``GradientDescentFigure`` only draws a history it is given; ``GradientDescentExplorer``
-is what the widget calls: it asks ``helpers.training`` for a run, then has the
-figure draw it. So a figure can be tested without training, and a run without a figure.
+They only draw a ``History`` they are given; ``helpers.display.explorers.GradientDescentExplorer`` is what the widget
+calls: it asks ``helpers.training`` for a run, then has ``GradientDescentFigure`` draw it. So a figure can be tested
+without training, and a run without a figure.
 """
 
 from __future__ import annotations
@@ -12,30 +12,19 @@ from matplotlib.figure import Figure
 
 from helpers.display.descriptions import describe_descent_and_settling, describe_gradient_descent
 from helpers.display.palette import REFERENCE_LINE, line_style
-from helpers.display.readings import GradientDescentReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
-from helpers.kernels.mse import linear_output, mse
-from helpers.training.data import Split
-from helpers.training.linear_regression import Settling, TrainingHistory, gradient_descent, least_squares
+from helpers.training.history import History
+from helpers.training.linear_regression import Settling
 
 
 def descent_and_settling_figure(
-    history: TrainingHistory, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
+    history: History, closed_form_test_loss: float, test: Settling, eta: float, last_step: int = 300
 ) -> DescribedFigure:
     """Two panels of one gradient-descent run: train and test MSE (log scale) against the step, beside the
     closed-form test MSE; and, on a linear scale zoomed to the first ``last_step`` steps, the test MSE's distance from
     the closed form in percent, with ``test``'s tolerance band and its three steps marked."""
     figure = DescribedFigure(figsize=(11, 3.6), layout="constrained")
-    figure.description = describe_descent_and_settling(
-        history.train_loss,
-        history.held_out_loss,
-        closed_form_test_loss,
-        eta,
-        test.first_within,
-        test.worst,
-        test.stays_within,
-        100 * test.tolerance,
-    )
+    figure.description = describe_descent_and_settling(history, closed_form_test_loss, test, eta)
     loss_axes, gap_axes = figure.subplots(1, 2)
     points = len(history.train_loss)
     loss_axes.semilogy(history.train_loss, label="train MSE", **line_style(0, points))
@@ -93,42 +82,10 @@ class GradientDescentFigure(BlittedFigure):
         self.title = self.ax.set_title(" ")
         self._prepare([self.train_line, self.test_line, self.title])
 
-    def draw(self, history: TrainingHistory, eta: float, steps: int) -> GradientDescentReading:
-        """Redraw the loss curves of ``history``, a run of ``steps`` steps at learning rate ``eta``."""
+    def draw(self, history: History, eta: float) -> None:
+        """Redraw the loss curves of ``history``, a run at learning rate ``eta``."""
         steps_run = np.arange(len(history.train_loss))
         self.train_line.set_data(steps_run, history.train_loss)
         self.test_line.set_data(steps_run, history.held_out_loss)
         self.title.set_text(f"gradient descent, η = {eta:.4f}" + ("  (diverged)" if history.diverged else ""))
-        self.description = describe_gradient_descent(
-            history.train_loss, history.held_out_loss, eta, self.closed_form_test_loss, history.diverged
-        )
-        return GradientDescentReading(
-            eta=float(eta),
-            steps=int(steps),
-            final_train_loss=history.train_loss[-1],
-            final_test_loss=history.held_out_loss[-1],
-            closed_form_test_loss=self.closed_form_test_loss,
-            diverged=history.diverged,
-        )
-
-
-class GradientDescentExplorer:
-    """For the widget: run gradient descent on ``split`` from zeros for the chosen η and steps, and draw it;
-    ``split``'s held-out part is the test set (notebook 3's ``diabetes_split``), which the figure calls so."""
-
-    def __init__(self, split: Split, max_steps: int = 1000) -> None:
-        self.split = split
-        W_out, b = least_squares(split.a_train, split.y_train)
-        self.figure = GradientDescentFigure(mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)), max_steps)
-
-    def draw(self, eta: float, steps: int) -> GradientDescentReading:
-        split = self.split
-        history = gradient_descent(split.a_train, split.y_train, eta, steps, split.a_held_out, split.y_held_out)
-        return self.figure.draw(history, eta, steps)
-
-    def to_png(self) -> bytes:
-        return self.figure.to_png()
-
-    @property
-    def description(self) -> str:
-        return self.figure.description
+        self.description = describe_gradient_descent(history, eta, self.closed_form_test_loss)

@@ -1,7 +1,8 @@
 """The widget figures of notebooks 1 and 2: ŷ, e(ℓ) and a gradient as bars, and the softmax Jacobian as a heatmap.
 
 Both are built and laid out once, with fixed axes, and redrawn by blitting
-(``helpers.display.rendering``).
+(``helpers.display.rendering``). They draw a reading they are given; the
+explorers of ``helpers.display.explorers`` compute it.
 """
 
 from __future__ import annotations
@@ -12,12 +13,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from helpers.display.descriptions import describe_grad_wrt_yhat, describe_jacobian, describe_softmax_gradient
 from helpers.display.palette import BLUE, ORANGE
-from helpers.display.readings import (
-    GradWrtYhatReading,
-    SoftmaxGradientReading,
-    read_grad_wrt_yhat,
-    read_softmax_gradient,
-)
+from helpers.display.readings import GradWrtYhatReading, SoftmaxGradientReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
 
 # Okabe and Ito's orange and blue (helpers.display.palette); the true class's bar is also hatched.
@@ -100,9 +96,9 @@ class GradWrtYhatFigure(BlittedFigure):
         self.title = self.figure.suptitle(" ")
         self._prepare([*[bar for bars in self.bars for bar in bars], *self.value_labels, self.title])
 
-    def draw(self, a: np.ndarray, l: int) -> GradWrtYhatReading:
-        """Update the bars for logits ``a`` (shape (k,)) and true class ``l``; return the numbers shown."""
-        reading = read_grad_wrt_yhat(a, l)
+    def draw(self, reading: GradWrtYhatReading) -> None:
+        """Update the bars to ``reading``'s ŷ, e(ℓ) and ∂ℒ/∂ŷ."""
+        l = reading.l
         for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad), strict=True):
             _set_bars(bars, heights, l)
         for i, label in enumerate(self.value_labels):
@@ -111,7 +107,6 @@ class GradWrtYhatFigure(BlittedFigure):
             label.set_verticalalignment("top" if i == l else "bottom")
         self.title.set_text(f"true class ℓ = {l},   ℒ = −log ŷ_ℓ = {reading.loss:.4f}")
         self.description = describe_grad_wrt_yhat(reading)
-        return reading
 
 
 class SoftmaxGradientFigure(BlittedFigure):
@@ -134,16 +129,14 @@ class SoftmaxGradientFigure(BlittedFigure):
         self.title = self.figure.suptitle(" ")
         self._prepare([*[bar for bars in self.bars for bar in bars], self.heatmap, self.title])
 
-    def draw(self, a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradientReading:
-        """Update the bars and the heatmap for logits ``a`` (shape (k,)), class ``l`` and temperature ``T``."""
-        reading = read_softmax_gradient(a, l, T)
+    def draw(self, reading: SoftmaxGradientReading) -> None:
+        """Update the bars and the heatmap to ``reading``'s ŷ, e(ℓ), ∂ℒ/∂a_L and Jacobian."""
+        l = reading.l
         for bars, heights in zip(self.bars, (reading.yhat, reading.e, reading.grad), strict=True):
             _set_bars(bars, heights, l)
         self.heatmap.set_data(reading.jacobian)
-        gradient_sum = round(float(reading.grad.sum()), 12) + 0.0
         self.title.set_text(
             f"true class ℓ = {l},   T = {reading.T:.2f},   ℒ = {reading.loss:.4f},   "
-            f"sum of ∂ℒ/∂a_L = {gradient_sum:.4f}"
+            f"sum of ∂ℒ/∂a_L = {reading.gradient_sum:.4f}"
         )
         self.description = describe_softmax_gradient(reading)
-        return reading

@@ -1,6 +1,6 @@
 """The notation table the notebooks open with: one source, so that every notebook shows the same rows.
 
-Notebook 1 shows the whole table; the others show only the rows they use, with a pointer to the whole one.
+``notation_table()`` shows every row; a notebook passes the keys of the rows it uses.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from IPython.display import Markdown
-
-FULL_TABLE = "01_grad_wrt_yhat.ipynb"  # the notebook that shows every row; the others link to it
 
 
 class NotationRow(NamedTuple):
@@ -34,7 +32,13 @@ NOTATION = (
     NotationRow("m", "$m$", "the number of examples in a batch", "scalar", "`m`"),
     NotationRow("u", "$u$", "the number of units in the last hidden layer", "scalar", "`u`, `hidden`"),
     NotationRow("k", "$k$", "the number of classes (output units)", "scalar", "`k`"),
-    NotationRow("x", "$x$", "the network's input, one row per example (notebook 4: 64 pixels)", "$(m, 64)$", "`x`"),
+    NotationRow(
+        "x",
+        "$x$",
+        "the network's input, one row per example (notebook 4: 64 pixels)",
+        "$(m, 64)$",
+        "`x`; `split.x_train`, `split.x_held_out`",
+    ),
     NotationRow(
         "W_hidden",
         "$W_{hidden}$, $b_{hidden}$",
@@ -47,7 +51,7 @@ NOTATION = (
         "$a_1$",
         "the hidden layer's pre-activation, $x W_{hidden} + b_{hidden}^\\top$",
         "$(m, u)$",
-        "`a_1`; `z` (`cache.z`) in `helpers/training/network.py`",
+        "`a_1` (`cache.a_1`)",
     ),
     NotationRow(
         "h",
@@ -79,8 +83,16 @@ NOTATION = (
         "$(k,)$, or $(m, k)$; $(m, 1)$ in regression",
         "`yhat`, `Yhat`",
     ),
-    NotationRow("y", "$y$", "the regression targets (notebooks 3, 4)", "$(m, 1)$", "`y`"),
-    NotationRow("l", "$\\ell$", "the true class of an example", "scalar in $0 \\dots k-1$ (code)", "`l`, `labels`"),
+    NotationRow(
+        "y", "$y$", "the regression targets (notebooks 3, 4)", "$(m, 1)$", "`y`; `split.y_train`, `split.y_held_out`"
+    ),
+    NotationRow(
+        "l",
+        "$\\ell$",
+        "the true class of an example",
+        "scalar in $0 \\dots k-1$ (code)",
+        "`l`, `labels`; `split.labels_train`",
+    ),
     NotationRow(
         "e", "$e(\\ell)$", "the one-hot vector: 1 at position $\\ell$, 0 elsewhere", "$(k,)$", "`one_hot(l, k)`"
     ),
@@ -164,8 +176,8 @@ def notation_table(rows: Sequence[str] | None = None) -> Markdown:
     ----------
     rows : sequence of str, optional
         The keys (``KEYS``, such as ``"a_L"`` or ``"loss"``) of the rows to show, in any order; they are shown in
-        the table's order, with only the departures that concern them and a link to the full table. ``None``, the
-        default, shows every row and every departure.
+        the table's order, with only the departures that concern them. ``None``, the default, shows every row and
+        every departure.
     """
     if rows is None:
         chosen = set(KEYS)
@@ -177,10 +189,7 @@ def notation_table(rows: Sequence[str] | None = None) -> Markdown:
         if unknown or not rows:
             raise ValueError(f"notation_table: rows must be a non-empty selection of {KEYS}, got unknown {unknown}")
         chosen = set(rows)
-        heading = (
-            "**Notation** used in this notebook (the lecture's letters). The full table, with every symbol of "
-            f"notebooks 1–4, is at the top of [notebook 1]({FULL_TABLE})."
-        )
+        heading = "**Notation** used in this notebook (the lecture's letters)"
     lines = ["| symbol | meaning | shape | in code |", "|---|---|---|---|"]
     lines += [f"| {row.symbol} | {row.meaning} | {row.shape} | {row.code} |" for row in NOTATION if row.key in chosen]
     departures = [departure.text for departure in DEPARTURES if chosen.intersection(departure.keys)]

@@ -17,7 +17,6 @@ VERMILLION = "#D55E00"
 ORANGE = "#E69F00"
 BLUISH_GREEN = "#009E73"
 REDDISH_PURPLE = "#CC79A7"
-SKY_BLUE = "#56B4E9"
 BLACK = "#000000"
 
 # The lines of a plot, in the order they are drawn: a colour, a line style and a marker each.

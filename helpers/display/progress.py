@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 from IPython.display import display
 
-from helpers.training.sgd import History
+from helpers.training.history import History
 
 
 class ProgressBar:

@@ -10,9 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from helpers.kernels.cross_entropy import cross_entropy, grad_wrt_logits, grad_wrt_yhat, one_hot
-from helpers.kernels.softmax import softmax, softmax_jacobian
+from helpers.kernels.cross_entropy import (
+    grad_wrt_yhat,
+    one_hot,
+    unchecked_cross_entropy,
+    unchecked_cross_entropy_and_grad,
+)
+from helpers.kernels.softmax import unchecked_softmax, unchecked_softmax_jacobian
+from helpers.kernels.validation import as_logits_and_labels, as_real_number
 
 
 def format_vector(v: np.ndarray, digits: int = 4) -> str:
@@ -33,26 +40,26 @@ class GradWrtYhatReading:
 
     def __str__(self) -> str:
         return (
-            f"true class l = {self.l}\n"
-            f"a_L             = {format_vector(self.a)}\n"
-            f"yhat            = {format_vector(self.yhat)}\n"
-            f"e(l)            = {format_vector(self.e)}\n"
-            f"L = -log yhat_l = {self.loss:.4f}\n"
-            f"dL/dyhat        = {format_vector(self.grad)}"
+            f"true class ℓ = {self.l} (0-based)\n"
+            f"a_L          = {format_vector(self.a)}\n"
+            f"ŷ            = {format_vector(self.yhat)}\n"
+            f"e(ℓ)         = {format_vector(self.e)}\n"
+            f"ℒ = -log ŷ_ℓ = {self.loss:.4f}\n"
+            f"∂ℒ/∂ŷ        = {format_vector(self.grad)}"
         )
 
 
-def read_grad_wrt_yhat(a: np.ndarray, l: int) -> GradWrtYhatReading:
-    """Compute ŷ, e(ℓ), L and ∂L/∂ŷ for one example's logits ``a`` (shape (k,)) and class ``l``."""
-    a = np.asarray(a, dtype=np.float64)
-    yhat = softmax(a)
+def read_grad_wrt_yhat(a: ArrayLike, l: int) -> GradWrtYhatReading:
+    """Compute ŷ, e(ℓ), ℒ and ∂ℒ/∂ŷ for one example's logits ``a`` (shape (k,)) and class ``l``, checking them once."""
+    a, l = as_logits_and_labels(np.asarray(a, dtype=np.float64), l, ndims=(1,))
+    yhat = unchecked_softmax(a)
     return GradWrtYhatReading(
         a=a,
         l=l,
         yhat=yhat,
         e=one_hot(l, a.shape[0]),
-        grad=grad_wrt_yhat(yhat, l),
-        loss=cross_entropy(a, l),
+        grad=grad_wrt_yhat(yhat, l),  # checks ŷ, not the logits: ŷ_ℓ may round to 0, where -1/ŷ_ℓ is infinite
+        loss=unchecked_cross_entropy(a, l),
     )
 
 
@@ -60,7 +67,7 @@ def read_grad_wrt_yhat(a: np.ndarray, l: int) -> GradWrtYhatReading:
 class SoftmaxGradientReading:
     """What the figure of notebook 2 shows for logits ``a`` (shape (k,)), true class ``l`` and temperature ``T``.
 
-    The output is ŷ = softmax(a_L / T), so ∂L/∂a_L = (ŷ - e(ℓ)) / T and the
+    The output is ŷ = softmax(a_L / T), so ∂ℒ/∂a_L = (ŷ - e(ℓ)) / T and the
     Jacobian ∂ŷ/∂a_L = (diag(ŷ) - ŷŷᵀ) / T; at T = 1 they are the lecture's.
     """
 
@@ -73,34 +80,39 @@ class SoftmaxGradientReading:
     jacobian: np.ndarray
     loss: float
 
+    @property
+    def gradient_sum(self) -> float:
+        """Σ_i ∂ℒ/∂a_Li, 0 up to rounding, rounded to 12 places (+ 0.0 makes a negative zero print as 0)."""
+        return round(float(self.grad.sum()), 12) + 0.0
+
     def __str__(self) -> str:
-        gradient_sum = round(float(self.grad.sum()), 12) + 0.0  # + 0.0 prints a negative zero as 0
         return (
-            f"true class l = {self.l}, temperature T = {self.T:.2f}\n"
-            f"a_L                 = {format_vector(self.a)}\n"
-            f"yhat = softmax(a/T) = {format_vector(self.yhat)}\n"
-            f"e(l)                = {format_vector(self.e)}\n"
-            f"dL/da_L             = {format_vector(self.grad)}\n"
-            f"sum of dL/da_L      = {gradient_sum:.4f}\n"
-            f"L = -log yhat_l     = {self.loss:.4f}"
+            f"true class ℓ = {self.l} (0-based), temperature T = {self.T:.2f}\n"
+            f"a_L                = {format_vector(self.a)}\n"
+            f"ŷ = softmax(a_L/T) = {format_vector(self.yhat)}\n"
+            f"e(ℓ)               = {format_vector(self.e)}\n"
+            f"∂ℒ/∂a_L            = {format_vector(self.grad)}\n"
+            f"sum of ∂ℒ/∂a_L     = {self.gradient_sum:.4f}\n"
+            f"ℒ = -log ŷ_ℓ       = {self.loss:.4f}"
         )
 
 
-def read_softmax_gradient(a: np.ndarray, l: int, T: float = 1.0) -> SoftmaxGradientReading:
-    """Compute ŷ, e(ℓ), ∂L/∂a_L, the Jacobian and L for logits ``a`` (shape (k,)) at temperature ``T``."""
-    if not T > 0:
-        raise ValueError(f"T must be a positive temperature; got {T!r}")
+def read_softmax_gradient(a: ArrayLike, l: int, T: float = 1.0) -> SoftmaxGradientReading:
+    """Compute ŷ, e(ℓ), ∂ℒ/∂a_L, the Jacobian and ℒ for logits ``a`` (shape (k,)) at temperature ``T``, checking the
+    logits the kernels see, a_L / T, once."""
+    T = as_real_number(T, "T", "a positive temperature", above=0)
     a = np.asarray(a, dtype=np.float64)
-    scaled = a / T
+    scaled, l = as_logits_and_labels(a / T, l, ndims=(1,))
+    loss, grad = unchecked_cross_entropy_and_grad(scaled, l)
     return SoftmaxGradientReading(
         a=a,
         l=l,
-        T=float(T),
-        yhat=softmax(scaled),
+        T=T,
+        yhat=unchecked_softmax(scaled),
         e=one_hot(l, a.shape[0]),
-        grad=grad_wrt_logits(scaled, l) / T,
-        jacobian=softmax_jacobian(scaled) / T,
-        loss=cross_entropy(scaled, l),
+        grad=grad / T,
+        jacobian=unchecked_softmax_jacobian(scaled) / T,
+        loss=loss,
     )
 
 

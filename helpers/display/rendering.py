@@ -1,4 +1,5 @@
-"""Rendering a matplotlib figure to PNG for a widget, fast: a layout fixed once, and blitting.
+"""Rendering a matplotlib figure to PNG with its description as alt text, and fast for a widget: a layout fixed
+once, and blitting.
 
 A widget redraws its figure at every move of a control. Two things keep
 that to a few tens of milliseconds: the layout engine runs once and its
@@ -9,6 +10,8 @@ that change are drawn again, which is matplotlib's "blitting" (``BlittedFigure``
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 
 import numpy as np
@@ -17,7 +20,20 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from helpers.display.descriptions import described_output
+
+def described_output(png: bytes, description: str) -> tuple[dict, dict]:
+    """The data and metadata of a display output: the PNG, with ``description`` as its alt text, and as text.
+
+    The alt text is in the output's metadata, ``{"image/png": {"alt": ...}}``, and in an ``<img alt=...>`` beside it
+    for the front ends that ignore that metadata (JupyterLab 4 and Voilà draw a PNG without it).
+    """
+    encoded = base64.b64encode(png).decode("ascii")
+    data = {
+        "image/png": encoded,
+        "text/html": f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(description, quote=True)}">',
+        "text/plain": description,
+    }
+    return data, {"image/png": {"alt": description}}
 
 
 def freeze_layout(figure: Figure) -> None:

@@ -2,14 +2,13 @@
 averaged regression curves, misclassified digits, a confusion matrix; and notebook 4's explorer, which retrains and
 draws.
 
-A run's "held-out" curve is whatever ``Split.a_held_out`` held: the validation part when settings are being chosen,
+A run's "held-out" curve is whatever the split's held-out part held: the validation part when settings are being chosen,
 the test set only in the final evaluation; ``held_out`` names it on the figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -23,12 +22,9 @@ from helpers.display.descriptions import (
     describe_validation_losses,
 )
 from helpers.display.palette import REFERENCE_LINE, line_style
-from helpers.display.readings import TrainingReading
 from helpers.display.rendering import BlittedFigure, DescribedFigure
-from helpers.training.data import Split
-from helpers.training.digits_training import SETTINGS
-from helpers.training.network import SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import History, train
+from helpers.training.diabetes_training import RegressionCurves
+from helpers.training.history import History
 
 
 def _draw_history(axes, history: History, held_out: str) -> None:
@@ -43,23 +39,17 @@ def _draw_history(axes, history: History, held_out: str) -> None:
     loss_axes.legend()
     accuracy_axes.plot(epochs, 100 * np.array(history.train_accuracy), label="train", **train_style)
     accuracy_axes.plot(epochs, 100 * np.array(history.held_out_accuracy), label=held_out, **held_out_style)
-    accuracy_axes.set_ylim(80, 100.5)
+    accuracy_axes.set_ylim(0, 100.5)  # from 0: epoch 0 is near chance (10 %), and a slow run stays low
     accuracy_axes.set_xlabel("epoch")
     accuracy_axes.set_ylabel("accuracy (%)")
     accuracy_axes.legend(loc="lower right")
-
-
-def _describe_history(history: History, held_out: str) -> str:
-    return describe_learning_curves(
-        history.train_loss, history.held_out_loss, history.train_accuracy, history.held_out_accuracy, held_out
-    )
 
 
 def learning_curves(history: History, held_out: str = "validation") -> DescribedFigure:
     """Loss (log scale) and accuracy against the epoch, for the training set and the held-out set."""
     figure = DescribedFigure(figsize=(10, 3.4), layout="constrained")
     _draw_history(figure.subplots(1, 2), history, held_out)
-    figure.description = _describe_history(history, held_out)
+    figure.description = describe_learning_curves(history, held_out)
     return figure
 
 
@@ -79,29 +69,21 @@ def validation_loss_curves(curves: dict[str, Sequence[float]], title: str) -> De
     return figure
 
 
-def averaged_regression_curves(train: np.ndarray, validation: np.ndarray, linear_validation: float) -> DescribedFigure:
-    """Train and validation MSE against the epoch, averaged over seeds, with the range over seeds shaded.
-
-    Parameters
-    ----------
-    train, validation : ndarray, shape (seeds, epochs + 1)
-        One row per seed, in the units to show.
-    linear_validation : float
-        The linear model's validation MSE, drawn as a dashed line.
-    """
+def averaged_regression_curves(curves: RegressionCurves) -> DescribedFigure:
+    """``curves``' train and validation MSE against the epoch, averaged over its seeds, with the range over the seeds
+    shaded, and the linear model's validation MSE as a dotted line."""
     figure = DescribedFigure(figsize=(6.5, 3.6), layout="constrained")
     ax = figure.subplots()
-    epochs = np.arange(train.shape[1])
-    for number, (curves, label) in enumerate(((train, "train MSE"), (validation, "validation MSE"))):
+    epochs = np.arange(curves.train.shape[1])
+    for number, (per_seed, label) in enumerate(((curves.train, "train MSE"), (curves.validation, "validation MSE"))):
         style = line_style(number, len(epochs))
-        (line,) = ax.plot(epochs, curves.mean(axis=0), label=f"{label}, mean of {curves.shape[0]} seeds", **style)
-        ax.fill_between(epochs, curves.min(axis=0), curves.max(axis=0), color=line.get_color(), alpha=0.2)
-    ax.axhline(linear_validation, label="linear model, validation MSE", **REFERENCE_LINE)
+        (line,) = ax.plot(epochs, per_seed.mean(axis=0), label=f"{label}, mean of {per_seed.shape[0]} seeds", **style)
+        ax.fill_between(epochs, per_seed.min(axis=0), per_seed.max(axis=0), color=line.get_color(), alpha=0.2)
+    ax.axhline(curves.linear_validation, label="linear model, validation MSE", **REFERENCE_LINE)
     ax.set_xlabel("epoch")
     ax.set_ylabel("MSE (original units)")
-    ax.set_ylim(2000, 8000)
     ax.legend()
-    figure.description = describe_averaged_regression(train, validation, linear_validation)
+    figure.description = describe_averaged_regression(curves)
     return figure
 
 
@@ -162,7 +144,7 @@ def confusion_matrix_figure(matrix: np.ndarray) -> DescribedFigure:
 
 
 class LearningCurvesFigure(BlittedFigure):
-    """``learning_curves`` with fixed axes (epochs 0 to ``epochs``, loss 0.01 to 3 on a log scale, accuracy 80 to
+    """``learning_curves`` with fixed axes (epochs 0 to ``epochs``, loss 0.01 to 3 on a log scale, accuracy 0 to
     100 %), so that a redraw only draws the four curves over a background rendered once. A run that leaves
     those ranges leaves the axes too."""
 
@@ -181,7 +163,7 @@ class LearningCurvesFigure(BlittedFigure):
         loss_axes.set_yscale("log")
         loss_axes.set_ylim(0.01, 3)
         loss_axes.legend(loc="upper right")
-        accuracy_axes.set_ylim(80, 100.5)
+        accuracy_axes.set_ylim(0, 100.5)
         accuracy_axes.legend(loc="lower right")
         self._prepare(self.lines)
 
@@ -196,49 +178,4 @@ class LearningCurvesFigure(BlittedFigure):
         )
         for line, values in zip(self.lines, curves, strict=True):
             line.set_data(epochs, values)
-        self.description = _describe_history(history, self.held_out)
-
-
-class TrainingExplorer:
-    """For the widget: retrain the digits network for the chosen η, batch size and hidden size, then draw its
-    learning curves. Training is ``helpers.training.sgd.train``'s; this class only chooses the run and draws it.
-    ``held_out`` names what ``data.a_held_out`` holds (the validation part, in notebook 4)."""
-
-    def __init__(
-        self,
-        data: Split,
-        epochs: int = SETTINGS.epochs,
-        momentum: float = SETTINGS.momentum,
-        weight_decay: float = SETTINGS.weight_decay,
-        seed: int = 0,
-        held_out: str = "validation",
-    ) -> None:
-        self.data = data
-        self.held_out = held_out
-        # η and the batch size come from the controls; the rest is fixed for the explorer's life (and checked now)
-        self.settings = replace(SETTINGS, epochs=epochs, momentum=momentum, weight_decay=weight_decay, seed=seed)
-        self.figure = LearningCurvesFigure(epochs, held_out)
-
-    def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
-        n_inputs, k = self.data.a_train.shape[1], int(self.data.y_train.max()) + 1
-        params = init_parameters(n_inputs, hidden, k, seed=self.settings.seed)
-        settings = replace(self.settings, eta=eta, batch_size=batch_size)
-        history = train(params, self.data, SoftmaxCrossEntropy(), settings=settings)
-        self.figure.draw(history)
-        return TrainingReading(
-            eta=float(eta),
-            batch_size=int(batch_size),
-            hidden=int(hidden),
-            final_train_accuracy=history.train_accuracy[-1],
-            final_held_out_accuracy=history.held_out_accuracy[-1],
-            held_out=self.held_out,
-        )
-
-    def to_png(self) -> bytes:
-        """Render the figure as PNG bytes."""
-        return self.figure.to_png()
-
-    @property
-    def description(self) -> str:
-        """What the figure shows, in words, for the run it drew last."""
-        return self.figure.description
+        self.description = describe_learning_curves(history, self.held_out)

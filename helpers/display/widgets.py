@@ -28,7 +28,8 @@ FIGURE_MIN_WIDTH = "420px"
 
 
 class Drawable(Protocol):
-    """A figure that redraws itself for the explorer's controls, says what it shows and renders to PNG."""
+    """What a ``FigurePanel`` shows: an explorer (``helpers.display.explorers``) that computes and draws for the
+    controls' values, returns the reading, says what its figure shows and renders it to PNG."""
 
     description: str
 
@@ -85,8 +86,8 @@ class FigurePanel:
     in ``data-controls``, so a page can tell which settings the text shows.
     """
 
-    def __init__(self, figure: Drawable) -> None:
-        self.figure = figure
+    def __init__(self, explorer: Drawable) -> None:
+        self.explorer = explorer
         # As wide as the PNG where there is room, narrower (keeping its proportions) where there is not; no margin,
         # which a width of 100 % leaves out and would push the image past the panel's edge.
         self.image = DescribedImage(
@@ -102,10 +103,10 @@ class FigurePanel:
         if logit_names:
             logits = np.array([controls.pop(name) for name in logit_names])
             controls["a"] = logits
-        reading = self.figure.draw(**controls)
-        self.image.value = self.figure.to_png()
+        reading = self.explorer.draw(**controls)
+        self.image.value = self.explorer.to_png()
         # The image's title, which a screen reader announces as its name: what this picture shows, in words.
-        self.image.tooltip = self.figure.description
+        self.image.tooltip = self.explorer.description
         text = html.escape(str(reading))
         self.numbers.value = f"<pre class='reading' data-controls='{html.escape(settings, quote=True)}'>{text}</pre>"
         return reading

@@ -3,17 +3,17 @@
 A ``Misconception`` is a mistake learners really make, written as the wrong
 formula (a function of the same inputs as the student's function) with the
 hint that names it. ``diagnose`` tries the student's function on every
-problem of the exercise, several sizes among them, and on the first problem
-where the answer is wrong it looks, in this order, for
+problem of the exercise, several sizes among them. An exception or a warning
+is read for what it says; on the first problem where the answer is wrong,
 
-1. a misconception whose formula gives the student's answer on that problem;
-2. a right answer on an earlier problem (a size fixed in the code, or a global of the notebook read);
-3. a value the function reads from the notebook's globals instead of its arguments;
-4. the shape, then integer arithmetic (all zeros, whole numbers only);
-5. the exercise's structural hints (sign, zero pattern, row sums, one constant factor);
-6. the exercise's generic hint.
+1. a right answer on an earlier problem of another shape is a size fixed in the code (or a global of the notebook
+   read), unless a misconception gives this answer;
+2. a value read from the notebook's globals is named;
+3. otherwise the hint says what the probes see (``probes``: the shape it has, or integer arithmetic, or which
+   entries are wrong and how, and the properties it breaks), then the name of a misconception whose formula gives
+   exactly this answer, or else the exercise's own structural hint, or, when nothing was seen, its generic hint.
 
-No hint shows the expected values: a hint names a mistake, not the answer.
+No hint shows the expected values: a hint says what the answer does, not what it should be.
 """
 
 from __future__ import annotations
@@ -24,10 +24,32 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises.protocol import as_array, as_number, call_student, diagnosis
+from helpers.exercises.probes import (
+    Factor,
+    Part,
+    Property,
+    Term,
+    Variant,
+    describe_difference,
+    describe_shape,
+    right_for,
+)
+from helpers.exercises.protocol import (
+    StudentError,
+    StudentWarning,
+    as_array,
+    as_number,
+    call_student,
+    diagnosis,
+    read_exception,
+    read_warning,
+)
+from helpers.kernels.cross_entropy import one_hot
+from helpers.kernels.softmax import softmax
 
 
-@dataclass(frozen=True)
+# eq=False: two problems are the same problem only if they are one object (their arrays have no single truth value).
+@dataclass(frozen=True, eq=False)
 class Problem:
     """One problem of an exercise: the arguments the student's function is called with, and its sizes in words."""
 
@@ -66,15 +88,44 @@ class FunctionExercise:
     )
     size_example: str = "a.shape[0] for m"
     rtol: float = 1e-7
+    # How large the inputs are, for the tolerance: an answer computed by a method whose error grows with its inputs
+    # (central differences at logits near ±1000 lose digits to the rounding of a + h) is compared at the precision
+    # that method can reach there, rtol · input_scale; small inputs still pin every formula down to rtol.
+    input_scale: Callable[..., float] = lambda *arguments: 1.0
+    # Whether the first argument is logits: a warning from np.exp is then read as the overflow the max prevents.
+    takes_logits: bool = False
+    # The smallest absolute tolerance, for answers that are 0 (a derivative that vanishes), relative to input_scale.
+    atol: float = 0.0
+    # What the probes know of the answer (each a function of a problem's arguments): its named parts, the arrays
+    # its entries may be multiplied by, other inputs it may be right for; and the properties the right answer has.
+    parts: Callable[..., Sequence[Part]] = lambda *arguments: ()
+    factors: Callable[..., Sequence[Factor]] = lambda *arguments: ()
+    variants: Callable[..., Sequence[Variant]] = lambda *arguments: ()
+    terms: Callable[..., Sequence[Term]] = lambda *arguments: ()
+    properties: Sequence[Property] = ()
+    # For an answer that is an update (a new W_out), the old value: the probes then describe the step, answer - old.
+    before: Callable[..., np.ndarray] | None = None
 
 
-def close(answer: np.ndarray, target: Any, rtol: float) -> bool:
-    """Whether ``answer`` equals ``target`` (same shape, every entry within ``rtol`` of the largest entry's size)."""
+def largest_logit(*arguments: Any) -> float:
+    """The size of the largest logit, the first argument: ``input_scale`` for an exercise whose input is logits."""
+    return float(np.max(np.abs(arguments[0])))
+
+
+def tolerance(exercise: FunctionExercise, problem: Problem) -> tuple[float, float]:
+    """The relative and absolute tolerance for ``problem``: ``rtol`` and ``atol`` times the inputs' scale."""
+    scale = max(1.0, float(exercise.input_scale(*problem.arguments)))
+    return exercise.rtol * scale, exercise.atol * scale
+
+
+def close(answer: np.ndarray, target: Any, rtol: float, atol: float = 0.0) -> bool:
+    """Whether ``answer`` equals ``target`` (same shape, every entry within ``rtol`` of the largest entry's size, or
+    within ``atol``)."""
     target = np.asarray(target, dtype=np.float64)
     if answer.shape != target.shape or not np.all(np.isfinite(target)):
         return False
     scale = max(float(np.max(np.abs(target), initial=0.0)), 1e-300)
-    return bool(np.allclose(answer, target, rtol=rtol, atol=rtol * scale))
+    return bool(np.allclose(answer, target, rtol=rtol, atol=max(rtol * scale, atol)))
 
 
 def evaluate(misconception: Misconception, problem: Problem) -> np.ndarray | None:
@@ -89,11 +140,12 @@ def evaluate(misconception: Misconception, problem: Problem) -> np.ndarray | Non
 def matching_misconception(exercise: FunctionExercise, answer: np.ndarray, problem: Problem) -> Misconception | None:
     """The first misconception that gives ``answer`` on ``problem`` where it differs from the right answer."""
     expected = exercise.expected(*problem.arguments)
+    rtol, atol = tolerance(exercise, problem)
     for misconception in exercise.misconceptions:
         wrong = evaluate(misconception, problem)
-        if wrong is None or close(wrong, expected, exercise.rtol):
+        if wrong is None or close(wrong, expected, rtol, atol):
             continue
-        if close(answer, wrong, exercise.rtol):
+        if close(answer, wrong, rtol, atol):
             return misconception
     return None
 
@@ -118,6 +170,11 @@ def global_hint(name: str) -> str:
     )
 
 
+def sizes_differ(first: Problem, second: Problem) -> bool:
+    """Whether the arrays of two problems differ in shape (not only in their values)."""
+    return [np.shape(argument) for argument in first.arguments] != [np.shape(argument) for argument in second.arguments]
+
+
 def fixed_size_hint(exercise: FunctionExercise, student: Callable[..., Any], passed: Problem, failed: Problem) -> str:
     """The hint for a function right on one problem and wrong on another of other sizes."""
     name = global_read(student)
@@ -135,8 +192,9 @@ def arithmetic_hint(answer: np.ndarray, expected: np.ndarray) -> str | None:
         return None
     if not np.any(answer):
         return (
-            "Every entry is 0. If the formula is right, integer arithmetic may have rounded it away: 2 // m is 0 "
-            "once m > 2, and an integer array (np.zeros_like of integers, dtype=int) keeps no fractions."
+            "Every entry is 0, where the right answer's are not. Integer arithmetic gives 0 where a fraction belongs: "
+            "// rounds down (2 // 5 is 0), and an integer array (dtype=int, or np.zeros_like of integers) keeps no "
+            "fractions."
         )
     if np.all(answer == np.round(answer)) and not np.all(expected == np.round(expected)):
         return (
@@ -144,6 +202,70 @@ def arithmetic_hint(answer: np.ndarray, expected: np.ndarray) -> str | None:
             "an integer array) cuts off the fractions. Use / and float arrays."
         )
     return None
+
+
+def behaviour(
+    exercise: FunctionExercise, student: Callable[..., Any], problem: Problem, answer: np.ndarray
+) -> list[str]:
+    """What the probes see in a wrong answer of the right shape: which entries are wrong and how (or the inputs it
+    is right for), then at most two properties of the right answer that it breaks."""
+    arguments = problem.arguments
+    expected = exercise.expected(*arguments)
+    rtol, _ = tolerance(exercise, problem)
+    sentences = []
+    variant = right_for(answer, exercise.variants(*arguments), exercise.expected, rtol)
+    if variant is not None:
+        sentences.append(f"Your answer is the right one for {variant}.")
+    else:
+        given, target, prefix = answer, expected, ""
+        if exercise.before is not None:
+            old = exercise.before(*arguments)
+            given, target, prefix = answer - old, expected - old, "In your step (the new value minus the old): "
+        parts, factors = exercise.parts(*arguments), exercise.factors(*arguments)
+        terms = exercise.terms(*arguments) if exercise.before is None else ()
+        how = describe_difference(given, target, parts, factors, problem.sizes, rtol, terms)
+        if how is not None:
+            sentences.append(prefix + how)
+
+    def as_called(*probe_arguments: Any) -> Any:  # the student's function as the exercise calls it, on probes
+        return exercise.answer(student, Problem(probe_arguments, problem.sizes))
+
+    broken = [
+        text
+        for text in (prop.broken(as_called, arguments, answer, exercise.expected) for prop in exercise.properties)
+        if text is not None
+    ]
+    return sentences + broken[:2]
+
+
+def wrong_answer_hint(
+    exercise: FunctionExercise, student: Callable[..., Any], problem: Problem, answer: np.ndarray
+) -> str:
+    """The hint for a wrong answer on ``problem``: what the answer does, most specific first, then the catalogue's
+    name for the mistake where one entry gives exactly this answer."""
+    expected = exercise.expected(*problem.arguments)
+    rtol, _ = tolerance(exercise, problem)
+    misconception = matching_misconception(exercise, answer, problem)
+    if answer.shape != expected.shape:
+        seen = describe_shape(answer, expected, problem.sizes, rtol)
+        hint = exercise.shape_hint(answer, problem) or (
+            f"{exercise.what.capitalize()} has shape {expected.shape} here; got shape {answer.shape}."
+        )
+        sentences = [seen, hint] if seen and exercise.shape_hint(answer, problem) else [seen or hint]
+    else:
+        arithmetic = arithmetic_hint(answer, expected) if misconception is None else None
+        if arithmetic is not None:
+            return arithmetic
+        sentences = behaviour(exercise, student, problem, answer)
+    if misconception is not None:
+        sentences.append(misconception.hint)
+    else:
+        structural = exercise.structural(answer, problem) if answer.shape == expected.shape else None
+        if structural is not None:
+            sentences.append(structural)
+        elif not sentences:
+            sentences.append(exercise.generic)
+    return " ".join(sentences)
 
 
 def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | None:
@@ -154,25 +276,26 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
         passed: Problem | None = None
         for problem in exercise.problems:
             expected = exercise.expected(*problem.arguments)
-            answer = as_array(exercise.answer(student, problem), (), exercise.what)
-            if close(answer, expected, exercise.rtol):
+            try:
+                raw = exercise.answer(student, problem)
+            except StudentError as error:
+                return f"For {problem.sizes}: {read_exception(error.error, problem.sizes)}"
+            except StudentWarning as warning:
+                return read_warning(warning.caught, exercise.takes_logits)
+            answer = as_array(raw, (), exercise.what)
+            if close(answer, expected, *tolerance(exercise, problem)):
                 passed = passed or problem
                 continue
-            misconception = matching_misconception(exercise, answer, problem)
-            if misconception is not None:
-                return f"For {problem.sizes}: {misconception.hint}"
-            if passed is not None:
+            if (
+                passed is not None
+                and sizes_differ(passed, problem)
+                and matching_misconception(exercise, answer, problem) is None
+            ):
                 return fixed_size_hint(exercise, student, passed, problem)
             name = global_read(student)
             if name is not None:
                 return f"For {problem.sizes}: {global_hint(name)}"
-            if answer.shape != expected.shape:
-                hint = exercise.shape_hint(answer, problem) or (
-                    f"{exercise.what.capitalize()} has shape {expected.shape} here; got shape {answer.shape}."
-                )
-                return f"For {problem.sizes}: {hint}"
-            hint = arithmetic_hint(answer, expected) or exercise.structural(answer, problem) or exercise.generic
-            return f"For {problem.sizes}: {hint}"
+            return f"For {problem.sizes}: {wrong_answer_hint(exercise, student, problem, answer)}"
         return None
 
     return diagnosis(check)
@@ -181,17 +304,6 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
 def checked_on(exercise: FunctionExercise, extra: str = "") -> str:
     """The line under a right answer: on how many problems, of which sizes, it was checked."""
     return f"(checked on {len(exercise.problems)} problems of different sizes{extra})"
-
-
-def constant_factor(answer: np.ndarray, expected: np.ndarray) -> float | None:
-    """The one number c with answer = c · expected, if there is one (and it is not 1), else None."""
-    mask = np.abs(expected) > 1e-12 * np.max(np.abs(expected), initial=0.0)
-    if not np.any(mask) or np.any(np.abs(answer[~mask]) > 1e-12 * np.max(np.abs(answer), initial=1.0)):
-        return None
-    ratios = answer[mask] / expected[mask]
-    if np.ptp(ratios) > 1e-6 * max(np.max(np.abs(ratios)), 1e-300) or np.isclose(ratios[0], 1.0) or ratios[0] == 0:
-        return None
-    return float(ratios[0])
 
 
 @dataclass(frozen=True)
@@ -225,3 +337,13 @@ def diagnose_value(exercise: ValueExercise, answer: Any) -> str | None:
         return exercise.fallback(value)
 
     return diagnosis(check)
+
+
+def probability_problem(logits: list[float], l: int) -> Problem:
+    """ŷ = softmax(logits) and the true class ℓ, as the arguments (yhat, l): notebooks 1's and 2's problems."""
+    return Problem((softmax(np.array(logits)), l), f"k = {len(logits)} classes and l = {l}")
+
+
+def one_hot_like(yhat: np.ndarray, l: int) -> np.ndarray:
+    """The indicator vector e(ℓ) of ŷ's length, for writing a wrong or right answer as a function of (yhat, l)."""
+    return one_hot(l, len(yhat))

@@ -16,8 +16,23 @@ from helpers.exercises.catalogue import (
     checked_on,
     diagnose,
     diagnose_value,
+    largest_logit,
+    one_hot_like,
+    probability_problem,
 )
-from helpers.exercises.notebook_1 import PROBLEMS, e
+from helpers.exercises.layouts import (
+    JACOBIAN_PROPERTIES,
+    another_class,
+    class_parts,
+    class_variants,
+    diagonal_parts,
+    jacobian_factors,
+    jacobian_terms,
+    logit_gradient_terms,
+    logit_shift,
+    probability_factors,
+)
+from helpers.exercises.notebook_4 import OUTPUT_GRADIENT
 from helpers.exercises.partial_derivative import (
     PartialFunction,
     SymbolicCheck,
@@ -25,22 +40,33 @@ from helpers.exercises.partial_derivative import (
     diagnose_partial,
     print_partial_verdict,
 )
+from helpers.exercises.probes import rows_sum_to_zero
 from helpers.exercises.protocol import report
 from helpers.kernels.activations import sigmoid
 from helpers.kernels.softmax import softmax, softmax_jacobian
+
+# k from 2 to 6, ℓ first, middle and last, one ŷ_ℓ near 0 and one near 1: the same cases as notebook 1's exercise,
+# written out here so that a change to that exercise leaves this one as it is.
+PROBLEMS = (
+    probability_problem([2.0, 1.0, 0.1, -1.0], 2),
+    probability_problem([0.3, -0.2, 1.5], 0),
+    probability_problem([1.0, 1.0], 1),
+    probability_problem([0.5, -1.0, 2.0, 0.0, 1.0], 4),
+    probability_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
+)
 
 JacobianFunction = Callable[[np.ndarray], Any]
 
 GRAD_WRT_LOGITS_MISTAKES = (
     Misconception(
         "sign flipped",
-        lambda yhat, l: e(yhat, l) - yhat,
+        lambda yhat, l: one_hot_like(yhat, l) - yhat,
         "The sign is flipped: raising the true class's logit lowers the loss, so that entry must be negative, "
         "and every other entry positive.",
     ),
     Misconception(
         "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
-        lambda yhat, l: -e(yhat, l) / yhat[l],
+        lambda yhat, l: -one_hot_like(yhat, l) / yhat[l],
         "That is dL/dyhat from notebook 1. Here the variable is the logit a_Li: multiply by d yhat_l / d a_Li "
         "(the quotient rule) and the 1/yhat_l cancels.",
     ),
@@ -51,70 +77,63 @@ GRAD_WRT_LOGITS_MISTAKES = (
     ),
     Misconception(
         "no ŷ_i term",
-        lambda yhat, l: -e(yhat, l),
+        lambda yhat, l: -one_hot_like(yhat, l),
         "The yhat_i term is missing: the denominator sum_i' exp(a_L)_i' depends on every logit, so every i gets "
         "a contribution.",
     ),
     # The chain rule through the Jacobian's diagonal alone, ∂o_j/∂z_j = o_j(1 - o_j) (stats.stackexchange 235528).
     Misconception(
         "diagonal of the Jacobian only",
-        lambda yhat, l: (yhat[l] - 1.0) * e(yhat, l),
+        lambda yhat, l: (yhat[l] - 1.0) * one_hot_like(yhat, l),
         "Only the true class gets a gradient: that is the chain rule through the Jacobian's diagonal "
         "yhat_i(1 - yhat_i) alone. Every yhat depends on every logit through the shared denominator.",
     ),
     Misconception(
         "ŷ_ℓ for ŷ_i",
-        lambda yhat, l: yhat[l] - e(yhat, l),
+        lambda yhat, l: yhat[l] - one_hot_like(yhat, l),
         "You used yhat_l where yhat_i belongs: the second term of the quotient rule differentiates the "
         "denominator with respect to a_Li, which brings exp(a_L)_i.",
     ),
     # The quotient rule remembered as (f'g + fg')/g².
     Misconception(
         "quotient rule with a plus",
-        lambda yhat, l: -(e(yhat, l) + yhat),
+        lambda yhat, l: -(one_hot_like(yhat, l) + yhat),
         "The quotient rule is (f′g − fg′)/g², with a minus: the denominator's term enters with the opposite sign "
         "to the numerator's.",
     ),
     # The quotient rule's result with its ŷ_ℓ lost before the cancellation.
     Misconception(
         "1/ŷ_ℓ not cancelled",
-        lambda yhat, l: (yhat - e(yhat, l)) / yhat[l],
+        lambda yhat, l: (yhat - one_hot_like(yhat, l)) / yhat[l],
         "Every entry carries an extra 1/yhat_l: in -(1/yhat_l)(1_(i=l) yhat_l - yhat_l yhat_i), both terms in the "
         "bracket hold yhat_l, and it cancels the 1/yhat_l in front.",
     ),
     # The quotient rule's result, ∂ŷ_ℓ/∂a_Li, without the chain rule's first factor.
     Misconception(
         "∂ŷ_ℓ/∂a_Li alone",
-        lambda yhat, l: yhat[l] * (e(yhat, l) - yhat),
+        lambda yhat, l: yhat[l] * (one_hot_like(yhat, l) - yhat),
         "That is d yhat_l / d a_Li, the quotient rule's result, alone. The chain rule multiplies it by the first "
         "factor, dL/dyhat_l = -1/yhat_l.",
     ),
 )
 
 
-def logit_gradient_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint from where the -1 sits and whether the entries sum to 0, as ŷ - e(ℓ) does."""
-    yhat, l = problem.arguments
-    k = len(yhat)
-    for shift in (1, -1):
-        if np.allclose(answer, yhat - e(yhat, (l + shift) % k), rtol=1e-9, atol=1e-12):
-            return (
-                "The -1 sits at the wrong class. Classes are numbered from 0 in code: use l itself, not l + 1 or l - 1."
-            )
-    if abs(answer.sum()) > 1e-9:
-        return (
-            "The entries do not sum to 0, but they must: adding the same number to every logit leaves the softmax, "
-            "and so the loss, unchanged."
-        )
-    return None
-
-
 GRAD_WRT_LOGITS = FunctionExercise(
     what="the partial derivatives over i",
     problems=PROBLEMS,
-    expected=lambda yhat, l: yhat - e(yhat, l),
+    expected=lambda yhat, l: yhat - one_hot_like(yhat, l),
     misconceptions=GRAD_WRT_LOGITS_MISTAKES,
-    structural=logit_gradient_hint,
+    parts=lambda yhat, l: class_parts(yhat, l),
+    factors=lambda yhat, l: probability_factors(yhat),
+    variants=lambda yhat, l: class_variants((yhat, l), 1, len(yhat)),
+    terms=lambda yhat, l: logit_gradient_terms(yhat, one_hot_like(yhat, l)),
+    properties=(
+        rows_sum_to_zero(
+            "Your entries do not sum to 0, but they must: adding the same number to every logit leaves the softmax, "
+            "and so the loss, unchanged."
+        ),
+        another_class(1, lambda arguments: len(arguments[0])),
+    ),
     generic="The entries sum to 0 as they should, but they disagree with the derivative; recheck each term.",
     size_example="len(yhat) for k",
 )
@@ -130,7 +149,7 @@ def diagnose_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicChec
 
 def check_partial_wrt_logits(student: PartialFunction, symbolic: SymbolicCheck | None = None) -> None:
     """Print whether ``student(yhat, l, i)`` is ∂ℒ/∂a_Li, checked on numbers (and on symbols if ``symbolic``)."""
-    print_partial_verdict(diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
+    print_partial_verdict(student, diagnose_partial_wrt_logits(student, symbolic), PARTIAL_WRT_LOGITS, symbolic)
 
 
 def logit_problem(logits: list[float]) -> Problem:
@@ -238,29 +257,15 @@ JACOBIAN_MISTAKES = (
 )
 
 
-def jacobian_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint from the answer's diagonal and row sums."""
-    (a,) = problem.arguments
-    expected = softmax_jacobian(a)
-    if np.allclose(np.diag(answer), np.diag(expected), rtol=1e-9, atol=1e-15):
-        return (
-            "The diagonal is right; the entries off it are not. Differentiate yhat_i = exp(a_Li) / sum_j "
-            "exp(a_Lj) with respect to a_Lj, j != i: only the denominator depends on a_Lj."
-        )
-    if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
-        return (
-            "The rows do not sum to 0, but they must: row i summed over the logits is the change of yhat_i when "
-            "every logit rises by the same amount, and that leaves yhat unchanged (the softmax is shift-invariant)."
-        )
-    return None
-
-
 SOFTMAX_JACOBIAN = FunctionExercise(
     what="the Jacobian",
     problems=JACOBIAN_PROBLEMS,
     expected=softmax_jacobian,
     misconceptions=JACOBIAN_MISTAKES,
-    structural=jacobian_hint,
+    parts=lambda a: diagonal_parts(len(a)),
+    factors=lambda a: jacobian_factors(softmax(a)),
+    terms=lambda a: jacobian_terms(softmax(a)),
+    properties=JACOBIAN_PROPERTIES,
     shape_hint=lambda answer, problem: (
         f"The Jacobian of k = {len(problem.arguments[0])} outputs in k logits is a k × k matrix; got shape "
         f"{answer.shape}{': one number per class is only its diagonal' if answer.ndim == 1 else ''}."
@@ -268,6 +273,8 @@ SOFTMAX_JACOBIAN = FunctionExercise(
     generic="The rows sum to 0 as they should, but the entries disagree with the derivatives; recheck them.",
     size_example="len(a) for k",
     rtol=1e-9,
+    input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -339,3 +346,178 @@ def diagnose_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> str
 def check_temperature_for_half_gradient(T: Any, a: np.ndarray, l: int) -> None:
     """Print whether ``T`` halves the true class's logit gradient, with a hint if it does not."""
     report(diagnose_temperature_for_half_gradient(T, a, l))
+
+
+def soft_label_logit_problem(logits: list[float], t: list[float]) -> Problem:
+    """Logits a_L and a target distribution t (it sums to 1), as the arguments (a_L, t)."""
+    target = np.array(t, dtype=np.float64)
+    size = max(abs(value) for value in logits)
+    large = f", logits as large as ±{size:g}" if size >= 100 else ""
+    return Problem((np.array(logits), target / target.sum()), f"k = {len(logits)} classes{large}")
+
+
+SOFT_LABEL_LOGIT_PROBLEMS = (
+    soft_label_logit_problem([2.0, 1.0, 0.1, -1.0], [0.1, 0.2, 0.6, 0.1]),
+    soft_label_logit_problem([0.3, -0.2, 1.5], [0.5, 0.0, 0.5]),
+    soft_label_logit_problem([1.0, -1.0], [0.25, 0.75]),
+    soft_label_logit_problem([0.5, -1.0, 2.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0, 1.0]),
+    soft_label_logit_problem([1000.0, 999.0, 998.5, 990.0], [0.4, 0.3, 0.2, 0.1]),
+    soft_label_logit_problem([800.0, -800.0, 0.5, 0.0], [0.1, 0.6, 0.1, 0.2]),
+)
+
+
+def soft_label_grad_wrt_logits(a_L: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """∂ℒ/∂a_L for ℒ = -Σ_i t_i log softmax(a_L)_i: ŷ - t (t sums to 1)."""
+    return softmax(a_L) - t
+
+
+SOFT_LABEL_GRAD_WRT_LOGITS_MISTAKES = (
+    Misconception(
+        "sign flipped",
+        lambda a, t: t - softmax(a),
+        "The sign is flipped: raising a logit whose probability is above its target raises the loss.",
+    ),
+    Misconception(
+        "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
+        lambda a, t: -t / softmax(a),
+        "That is dL/dyhat, -t/yhat. Here the variables are the logits: multiply by the softmax's Jacobian.",
+    ),
+    Misconception(
+        "softmax only",
+        lambda a, t: softmax(a),
+        "Only the softmax is left: the target t has to be subtracted.",
+    ),
+    Misconception(
+        "the largest target as a one-hot",
+        lambda a, t: softmax(a) - np.eye(len(a))[np.argmax(t)],
+        "You subtracted a one-hot vector at the largest target. With a soft target every class has its own "
+        "weight t_i: subtract t itself.",
+    ),
+    Misconception(
+        "logits for probabilities",
+        lambda a, t: a - t,
+        "You used the logits a_L where the probabilities yhat = softmax(a_L) belong.",
+    ),
+)
+
+SOFT_LABEL_GRAD_WRT_LOGITS = FunctionExercise(
+    what="the gradient vector",
+    problems=SOFT_LABEL_LOGIT_PROBLEMS,
+    expected=soft_label_grad_wrt_logits,
+    misconceptions=SOFT_LABEL_GRAD_WRT_LOGITS_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"The gradient has one entry per logit, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
+    ),
+    generic="It disagrees with the derivative of -Σ_i t_i log softmax(a_L)_i in each logit.",
+    factors=lambda a_L, t: probability_factors(softmax(a_L)),
+    terms=lambda a_L, t: logit_gradient_terms(softmax(a_L), t),
+    properties=(
+        logit_shift(),
+        rows_sum_to_zero("Your entries do not sum to 0, but they must: yhat and t each sum to 1."),
+    ),
+    size_example="len(a_L) for k",
+    input_scale=largest_logit,
+    takes_logits=True,
+)
+
+
+def diagnose_soft_label_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:
+    """None if ``student(a_L, t)`` is softmax(a_L) - t on every problem, large logits included, else a hint."""
+    return diagnose(SOFT_LABEL_GRAD_WRT_LOGITS, student)
+
+
+def check_soft_label_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> None:
+    """Print whether ``student(a_L, t)`` returns ŷ - t, with a hint if it does not."""
+    report(diagnose_soft_label_grad_wrt_logits(student), checked_on(SOFT_LABEL_GRAD_WRT_LOGITS))
+
+
+def shift_problem(logits: list[float], l: int) -> Problem:
+    """Logits a_L and the true class ℓ, as the arguments (a_L, l)."""
+    size = max(abs(value) for value in logits)
+    large = f", logits as large as ±{size:g}" if size >= 100 else ""
+    return Problem((np.array(logits), l), f"k = {len(logits)} logits and l = {l}{large}")
+
+
+# Many inputs, ℓ at the largest logit and away from it, so that ŷ_ℓ - 1 and 1 - ŷ_ℓ are far from 0 somewhere.
+SHIFT_PROBLEMS = (
+    shift_problem([2.0, 1.0, 0.1, -1.0], 2),
+    shift_problem([0.3, -0.2, 1.5], 0),
+    shift_problem([1.0, 1.0], 1),
+    shift_problem([0.5, -1.0, 2.0, 0.0, 1.0], 2),
+    shift_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
+    shift_problem([1000.0, 999.0, 998.5, 990.0], 1),
+    shift_problem([800.0, -800.0, 0.5, 0.0], 3),
+)
+
+
+def grad_wrt_shift(a_L: np.ndarray, l: int) -> np.ndarray:
+    """∂ℒ/∂c of ℒ = -log softmax(a_L - c·1)_ℓ: 1 - Σ_i ŷ_i = 0 for every input (the shift cancels)."""
+    return np.zeros(())
+
+
+SHIFT_MISTAKES = (
+    Misconception(
+        "the numerator's term only",
+        lambda a, l: np.ones(()),
+        "You have the numerator's term, +1 from -(a_Ll - c), but not the denominator's: log Σ_j exp(a_Lj - c) "
+        "depends on c too, and its derivative is -Σ_j yhat_j.",
+    ),
+    Misconception(
+        "the denominator's term only",
+        lambda a, l: -np.ones(()),
+        "You have the denominator's term, -Σ_j yhat_j = -1, but not the numerator's: -(a_Ll - c) depends on c "
+        "too, and gives +1.",
+    ),
+    Misconception(
+        "ŷ_ℓ - 1",
+        lambda a, l: np.asarray(softmax(a)[l] - 1.0),
+        "That is dL/da_Ll, the true class's entry of the gradient. c moves every logit at once: the chain rule "
+        "sums the entries of -(dL/da_L) over all k logits.",
+    ),
+    Misconception(
+        "1 - ŷ_ℓ",
+        lambda a, l: np.asarray(1.0 - softmax(a)[l]),
+        "That is minus dL/da_Ll, the true class's entry alone. c moves every logit at once: sum over all k.",
+    ),
+)
+
+GRAD_WRT_SHIFT = FunctionExercise(
+    what="dL/dc",
+    problems=SHIFT_PROBLEMS,
+    expected=grad_wrt_shift,
+    misconceptions=SHIFT_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"dL/dc is one number: c is one variable; got shape {answer.shape}"
+        + (
+            ", one entry per logit: c moves every logit at once, so the chain rule adds the k contributions up."
+            if answer.shape == problem.arguments[0].shape
+            else "."
+        )
+    ),
+    generic="dL/dc disagrees with the derivative of -log softmax(a_L - c·1)_l in c.",
+    size_example="len(a_L) for k",
+    input_scale=largest_logit,
+    takes_logits=True,
+    atol=1e-7,
+)
+
+
+def diagnose_grad_wrt_shift(student: Callable[[np.ndarray, int], Any]) -> str | None:
+    """None if ``student(a_L, l)`` is ∂ℒ/∂c (0: the shift cancels) on every problem, else a hint."""
+    return diagnose(GRAD_WRT_SHIFT, student)
+
+
+def check_grad_wrt_shift(student: Callable[[np.ndarray, int], Any]) -> None:
+    """Print whether ``student(a_L, l)`` returns ∂ℒ/∂c for the shifted softmax, with a hint if it does not."""
+    report(diagnose_grad_wrt_shift(student), checked_on(GRAD_WRT_SHIFT))
+
+
+def diagnose_batch_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:
+    """None if ``student(A_L, labels)`` is (softmax(A_L) - E)/m, the mean loss's gradient, on every problem, large
+    logits included, else a hint."""
+    return diagnose(OUTPUT_GRADIENT, student)
+
+
+def check_batch_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> None:
+    """Print whether ``student(A_L, labels)`` returns (Ŷ - E)/m, with a hint if it does not."""
+    report(diagnose_batch_grad_wrt_logits(student), checked_on(OUTPUT_GRADIENT))

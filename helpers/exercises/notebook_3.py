@@ -14,38 +14,45 @@ from helpers.exercises.catalogue import (
     Problem,
     ValueExercise,
     checked_on,
-    constant_factor,
     diagnose,
     diagnose_value,
 )
-from helpers.exercises.protocol import report
-from helpers.kernels.mse import linear_output, mse_grad_wrt_weights
+from helpers.exercises.probes import flips_sign, repeated_batch, stays, vanishes
+from helpers.exercises.protocol import call_student, report
+from helpers.kernels.mse import linear_output, mse_grad_wrt_bias, mse_grad_wrt_weights
 
 WeightGradFunction = Callable[[np.ndarray, np.ndarray, np.ndarray], Any]
 
 
-def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
-    """a (m, u), y (m, 1) and ŷ = a W_out + bᵀ (m, 1) for a random W_out and b, as the arguments (a, y, yhat)."""
+def bias_problem(m: int, u: int, seed: int) -> Problem:
+    """a (m, u), y (m, 1), W_out (u, 1) and b (1, 1), as the arguments (a, y, W_out, b)."""
     rng = np.random.default_rng(seed)
     a, W_out, b, y = rng.normal(size=(m, u)), rng.normal(size=(u, 1)), rng.normal(size=(1, 1)), rng.normal(size=(m, 1))
+    return Problem((a, y, W_out, b), f"m = {m} examples and u = {u} units")
+
+
+def weight_gradient_problem(m: int, u: int, seed: int) -> Problem:
+    """a (m, u), y (m, 1) and ŷ = a W_out + bᵀ (m, 1) for a random W_out and b, as the arguments (a, y, yhat)."""
+    a, y, W_out, b = bias_problem(m, u, seed).arguments
     return Problem((a, y, linear_output(a, W_out, b)), f"m = {m} examples and u = {u} units")
 
 
 # The note's m = 5, u = 4 first; then other sizes, m = u among them (where a @ (ŷ - y) runs without the transpose),
 # m < u, and u = 1.
-PROBLEMS = (
-    weight_gradient_problem(5, 4, seed=7),
-    weight_gradient_problem(7, 3, seed=8),
-    weight_gradient_problem(3, 3, seed=9),
-    weight_gradient_problem(2, 6, seed=10),
-    weight_gradient_problem(8, 1, seed=11),
-)
+SIZES = ((5, 4), (7, 3), (3, 3), (2, 6), (8, 1))
+PROBLEMS = tuple(weight_gradient_problem(m, u, seed=7 + index) for index, (m, u) in enumerate(SIZES))
 
 
-def error(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
+def residual(y: np.ndarray, yhat: np.ndarray) -> np.ndarray:
     """ŷ - y, one row per example."""
     return yhat - y
 
+
+MEAN_GROWS = "yours grows with the number of examples m, where the mean's 1/m keeps it as it is"
+MEAN_SHRINKS = "yours shrinks as m grows: 1/m is applied more than once"
+ERRORS_FLIPPED = (
+    "With every error ŷ - y negated (y moved to the other side of ŷ), the right gradient changes sign; yours does not."
+)
 
 WEIGHT_GRADIENT_MISTAKES = (
     Misconception(
@@ -57,32 +64,32 @@ WEIGHT_GRADIENT_MISTAKES = (
     # A loss with ½ in front, (1/2m) Σ (ŷ - y)², differentiated instead (the 1/2m convention of many courses).
     Misconception(
         "no factor 2",
-        lambda a, y, yhat: a.T @ error(y, yhat) / len(a),
+        lambda a, y, yhat: a.T @ residual(y, yhat) / len(a),
         "Every entry is half the gradient: the factor 2 from differentiating the square is missing (a loss "
         "written with 1/2 in front, as some courses do, would cancel it; the note's L = (1/m) Σ (ŷ - y)² has none).",
     ),
     # janchorowski/nn_assignments#21: the 1/N left out of dL/dθ.
     Misconception(
         "sum, not mean",
-        lambda a, y, yhat: 2 * a.T @ error(y, yhat),
+        lambda a, y, yhat: 2 * a.T @ residual(y, yhat),
         "Every entry is m times the gradient: this is the gradient of the sum of the squared errors; the mean's "
         "gradient has the 1/m.",
     ),
     Misconception(
         "1/m twice",
-        lambda a, y, yhat: 2 / len(a) ** 2 * a.T @ error(y, yhat),
+        lambda a, y, yhat: 2 / len(a) ** 2 * a.T @ residual(y, yhat),
         "Every entry is 1/m of the gradient: 1/m is applied twice (once in the loss, once more when averaging). "
         "Apply it once.",
     ),
     Misconception(
         "no 2, no 1/m",
-        lambda a, y, yhat: a.T @ error(y, yhat),
+        lambda a, y, yhat: a.T @ residual(y, yhat),
         "Every entry is m/2 times the gradient: both the 1/m and the factor 2 are missing.",
     ),
     # m read from the wrong axis of a's shape: a.shape[1] is u.
     Misconception(
         "m taken as u",
-        lambda a, y, yhat: 2 / a.shape[1] * a.T @ error(y, yhat),
+        lambda a, y, yhat: 2 / a.shape[1] * a.T @ residual(y, yhat),
         "The 1/m uses the number of units: a has shape (m, u), so m is a.shape[0] (or len(a)); a.shape[1] is u.",
     ),
     Misconception(
@@ -98,36 +105,36 @@ WEIGHT_GRADIENT_MISTAKES = (
     # With m = u, a @ (ŷ - y) runs: the rows of a times the errors, not aᵀ.
     Misconception(
         "a without the transpose",
-        lambda a, y, yhat: 2 / len(a) * a @ error(y, yhat),
+        lambda a, y, yhat: 2 / len(a) * a @ residual(y, yhat),
         "This multiplies a itself by ŷ - y, which only runs because m = u here. The sum over the examples is "
         "aᵀ(ŷ - y), (u, m) times (m, 1).",
     ),
     Misconception(
         "the stacked (m, u) matrix",
-        lambda a, y, yhat: 2 * error(y, yhat) * a,
+        lambda a, y, yhat: 2 * residual(y, yhat) * a,
         "This is eq. (11)'s stacked (m, u) matrix, one row per example. The gradient of the mean is one (u, 1) "
         "column: sum the rows (axis=0), divide by m once, and make it a column.",
     ),
     Misconception(
         "the stacked matrix, averaged by entry",
-        lambda a, y, yhat: 2 * error(y, yhat) * a / len(a),
+        lambda a, y, yhat: 2 * residual(y, yhat) * a / len(a),
         "This is eq. (11)'s stacked (m, u) matrix divided by m: its rows still have to be summed (axis=0) into "
         "one (u, 1) column.",
     ),
     Misconception(
         "one column per example",
-        lambda a, y, yhat: 2 / len(a) * a.T * error(y, yhat).T,
+        lambda a, y, yhat: 2 / len(a) * a.T * residual(y, yhat).T,
         "The result has one column per example, shape (u, m): the examples were multiplied but not added. "
         "aᵀ(ŷ - y) with a matrix product sums over the examples.",
     ),
     Misconception(
         "a row",
-        lambda a, y, yhat: 2 / len(a) * error(y, yhat).T @ a,
+        lambda a, y, yhat: 2 / len(a) * residual(y, yhat).T @ a,
         "The numbers are right but the shape is (1, u): (ŷ - y)ᵀa is a row. Write aᵀ(ŷ - y), a column.",
     ),
     Misconception(
         "a flat vector",
-        lambda a, y, yhat: 2 * np.mean(error(y, yhat) * a, axis=0),
+        lambda a, y, yhat: 2 * np.mean(residual(y, yhat) * a, axis=0),
         "The numbers are right but the shape is (u,), a flat vector: .mean(axis=0) or .sum(axis=0) drops the axis. "
         "Return a (u, 1) column (keepdims=True, or .reshape(-1, 1)); the section “The update, eq. (12), typed "
         "literally” shows what (u,) does to W_out.",
@@ -141,19 +148,19 @@ WEIGHT_GRADIENT_MISTAKES = (
     ),
     Misconception(
         "the gradient with respect to ŷ",
-        lambda a, y, yhat: 2 / len(a) * error(y, yhat),
+        lambda a, y, yhat: 2 / len(a) * residual(y, yhat),
         "The result has one entry per example, shape (m, 1): that is the gradient with respect to ŷ. The chain "
         "rule multiplies it by ∂ŷ/∂W_out, which brings in aᵀ.",
     ),
     Misconception(
         "the gradient with respect to b",
-        lambda a, y, yhat: 2 * np.mean(error(y, yhat)),
+        lambda a, y, yhat: 2 * np.mean(residual(y, yhat)),
         "That one number is the gradient with respect to the bias b, (2/m) Σ (ŷ - y). The gradient with respect "
         "to W_out has one entry per weight, shape (u, 1).",
     ),
     Misconception(
         "sum over the units",
-        lambda a, y, yhat: 2 / len(a) * np.sum(error(y, yhat) * a, axis=1, keepdims=True),
+        lambda a, y, yhat: 2 / len(a) * np.sum(residual(y, yhat) * a, axis=1, keepdims=True),
         "The sum ran over the units (axis=1), giving one number per example, shape (m, 1). The sum over the "
         "examples is over axis 0: aᵀ(ŷ - y).",
     ),
@@ -174,23 +181,19 @@ def shape_hint(answer: np.ndarray, problem: Problem) -> str:
     return f"The gradient has W_out's shape, (u, 1) = ({u}, 1); got {answer.shape}."
 
 
-def structural_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    """A hint for an answer of the right shape that is one constant factor off the gradient."""
-    factor = constant_factor(answer, mse_grad_wrt_weights(*problem.arguments))
-    if factor is None:
-        return None
-    return (
-        f"Every entry is {factor:.3g} times the gradient: a constant factor is off. Recount the 2, the 1/m and "
-        "the sign."
-    )
-
-
 WEIGHT_GRADIENT = FunctionExercise(
     what="the gradient",
     problems=PROBLEMS,
     expected=mse_grad_wrt_weights,
     misconceptions=WEIGHT_GRADIENT_MISTAKES,
-    structural=structural_hint,
+    properties=(
+        vanishes(
+            lambda a, y, yhat: (a, yhat, yhat),
+            "With ŷ = y, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
+        ),
+        repeated_batch((0, 1, 2), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, y, yhat: (a, 2 * yhat - y, yhat), ERRORS_FLIPPED),
+    ),
     shape_hint=shape_hint,
     generic=(
         "The entries do not match the gradient, and not by one common factor: the direction is wrong. Check that "
@@ -268,3 +271,186 @@ def diagnose_learning_rate_limit(eta: Any, lambda_max: float) -> str | None:
 def check_learning_rate_limit(eta: Any, lambda_max: float) -> None:
     """Print whether ``eta`` is the threshold above which gradient descent diverges, with a hint if it is not."""
     report(diagnose_learning_rate_limit(eta, lambda_max))
+
+
+BIAS_PROBLEMS = tuple(bias_problem(m, u, seed=31 + index) for index, (m, u) in enumerate(SIZES))
+
+
+def bias_error(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """ŷ - y with ŷ = a W_out + bᵀ, one row per example."""
+    return linear_output(a, W_out, b) - y
+
+
+def grad_wrt_bias(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """∂ℒ/∂b = (2/m) Σ_i (ŷ_i - y_i), shape (1, 1)."""
+    return mse_grad_wrt_bias(y, linear_output(a, W_out, b))
+
+
+BIAS_MISTAKES = (
+    Misconception(
+        "sign flipped",
+        lambda a, y, W, b: -grad_wrt_bias(a, y, W, b),
+        "The sign is flipped: the derivative of (ŷ - y)² in ŷ is 2(ŷ - y), and ∂ŷ/∂b = 1 adds no minus.",
+    ),
+    Misconception(
+        "sum, not mean",
+        lambda a, y, W, b: 2 * bias_error(a, y, W, b).sum(keepdims=True),
+        "That is m times the gradient: the gradient of the sum of the squared errors. The mean's has the 1/m.",
+    ),
+    Misconception(
+        "no factor 2",
+        lambda a, y, W, b: bias_error(a, y, W, b).mean(keepdims=True),
+        "That is half the gradient: the factor 2 from differentiating the square is missing.",
+    ),
+    Misconception(
+        "one entry per example",
+        lambda a, y, W, b: 2 / len(a) * bias_error(a, y, W, b),
+        "The result has one entry per example, shape (m, 1): b is added to every example's ŷ, so each example's "
+        "term counts, and they are summed into one (1, 1) number.",
+    ),
+    Misconception(
+        "the weights' gradient",
+        lambda a, y, W, b: 2 / len(a) * a.T @ bias_error(a, y, W, b),
+        "That is ∂ℒ/∂W_out, (2/m) aᵀ(ŷ - y). ŷ depends on b with ∂ŷ_i/∂b = 1, so no a multiplies the errors.",
+    ),
+    Misconception(
+        "b left out of ŷ",
+        lambda a, y, W, b: 2 / len(a) * (a @ W - y).sum(keepdims=True),
+        "Your ŷ leaves out b: ŷ = a W_out + bᵀ.",
+    ),
+)
+
+
+def bias_shape_hint(answer: np.ndarray, problem: Problem) -> str:
+    return f"The gradient has b's shape, (1, 1); got {answer.shape}."
+
+
+def accept_one_number(student: Callable[..., Any], problem: Problem) -> Any:
+    """The student's answer, a one-number answer of any shape ((), (1,), (1, 1)) read as (1, 1): b - η·g keeps b's
+    shape (1, 1) for each of them, so none of them is wrong."""
+    answer = call_student(student, *problem.arguments)
+    try:
+        array = np.asarray(answer, dtype=np.float64)
+    except (TypeError, ValueError):
+        return answer
+    return array.reshape(1, 1) if array.size == 1 and array.ndim <= 2 else answer
+
+
+GRAD_WRT_BIAS = FunctionExercise(
+    what="the gradient",
+    problems=BIAS_PROBLEMS,
+    expected=grad_wrt_bias,
+    misconceptions=BIAS_MISTAKES,
+    shape_hint=bias_shape_hint,
+    answer=accept_one_number,
+    properties=(
+        vanishes(
+            lambda a, y, W, b: (a, linear_output(a, W, b), W, b),
+            "With y = ŷ, a perfect fit, your answer is not 0, but every example's term carries its error ŷ - y.",
+        ),
+        repeated_batch((0, 1), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, y, W, b: (a, 2 * linear_output(a, W, b) - y, W, b), ERRORS_FLIPPED),
+    ),
+    generic="It disagrees with the derivative of (1/m) Σ (ŷ_i - y_i)² in b.",
+)
+
+
+def diagnose_mse_grad_wrt_bias(student: Callable[..., Any]) -> str | None:
+    """None if ``student(a, y, W_out, b)`` is (2/m) Σ_i (ŷ_i - y_i) on every problem (m and u vary), else a hint."""
+    return diagnose(GRAD_WRT_BIAS, student)
+
+
+def check_mse_grad_wrt_bias(student: Callable[..., Any]) -> None:
+    """Print whether ``student(a, y, W_out, b)`` returns the MSE's gradient with respect to b, with a hint if not."""
+    report(diagnose_mse_grad_wrt_bias(student), checked_on(GRAD_WRT_BIAS))
+
+
+def update_problem(m: int, u: int, eta: float, seed: int) -> Problem:
+    """a (m, u), y (m, 1), W_out (u, 1), b (1, 1) and η, as the arguments (a, y, W_out, b, eta)."""
+    a, y, W_out, b = bias_problem(m, u, seed).arguments
+    return Problem((a, y, W_out, b, eta), f"m = {m} examples, u = {u} units and η = {eta:g}")
+
+
+UPDATE_PROBLEMS = (
+    update_problem(6, 4, 0.1, seed=41),
+    update_problem(9, 3, 0.05, seed=42),
+    update_problem(3, 3, 0.2, seed=43),
+    update_problem(2, 5, 0.01, seed=44),
+    update_problem(11, 1, 0.5, seed=45),
+)
+
+
+def update_step(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray, eta: float) -> np.ndarray:
+    """Eq. (12): W_out - η (2/m) aᵀ(ŷ - y)."""
+    return W_out - eta * mse_grad_wrt_weights(a, y, linear_output(a, W_out, b))
+
+
+def weight_gradient(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return mse_grad_wrt_weights(a, y, linear_output(a, W_out, b))
+
+
+UPDATE_MISTAKES = (
+    Misconception(
+        "a step up",
+        lambda a, y, W, b, eta: W + eta * weight_gradient(a, y, W, b),
+        "The step goes up the gradient (W_out + η ∇): gradient descent subtracts it, to lower the loss.",
+    ),
+    Misconception(
+        "the step alone",
+        lambda a, y, W, b, eta: -eta * weight_gradient(a, y, W, b),
+        "That is the step -η ∇ alone: the update adds it to the old W_out.",
+    ),
+    Misconception(
+        "the gradient",
+        lambda a, y, W, b, eta: weight_gradient(a, y, W, b),
+        "That is the gradient ∂ℒ/∂W_out; the exercise asks for the new W_out after one step of eq. (12).",
+    ),
+    Misconception(
+        "no η",
+        lambda a, y, W, b, eta: W - weight_gradient(a, y, W, b),
+        "The learning rate η is missing: the step is -η times the gradient.",
+    ),
+    Misconception(
+        "sum, not mean",
+        lambda a, y, W, b, eta: W - eta * len(a) * weight_gradient(a, y, W, b),
+        "The step is m times too long: the gradient of the mean has the 1/m of eq. (12).",
+    ),
+    Misconception(
+        "no factor 2",
+        lambda a, y, W, b, eta: W - eta / 2 * weight_gradient(a, y, W, b),
+        "The step is half as long as eq. (12)'s: the factor 2 from differentiating the square is missing.",
+    ),
+)
+
+UPDATE_STEP = FunctionExercise(
+    what="the new W_out",
+    problems=UPDATE_PROBLEMS,
+    expected=update_step,
+    misconceptions=UPDATE_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"The new W_out has W_out's shape, (u, 1) = {problem.arguments[2].shape}; got {answer.shape}."
+    ),
+    generic="The new W_out disagrees with eq. (12)'s W_out - η (1/m) Σ_rows 2(ŷ - y) a.",
+    before=lambda a, y, W_out, b, eta: W_out,
+    properties=(
+        vanishes(
+            lambda a, y, W, b, eta: (a, y, np.zeros_like(W), b, 0.0),
+            "With W_out = 0 and η = 0 your new W_out is not 0: with η = 0 the update must leave W_out as it is.",
+        ),
+        stays(
+            lambda a, y, W, b, eta: (a, linear_output(a, W, b), W, b, eta),
+            lambda a, y, W, b, eta: W,
+            "With y = ŷ, a perfect fit, the gradient is 0 and the update leaves W_out as it is; yours changes it.",
+        ),
+    ),
+)
+
+
+def diagnose_update_step(student: Callable[..., Any]) -> str | None:
+    """None if ``student(a, y, W_out, b, eta)`` is eq. (12)'s new W_out on every problem (m, u and η vary)."""
+    return diagnose(UPDATE_STEP, student)
+
+
+def check_update_step(student: Callable[..., Any]) -> None:
+    """Print whether ``student(a, y, W_out, b, eta)`` returns eq. (12)'s new W_out, with a hint if it does not."""
+    report(diagnose_update_step(student), checked_on(UPDATE_STEP))

@@ -8,13 +8,34 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises.catalogue import FunctionExercise, Misconception, Problem, checked_on, constant_factor, diagnose
+from helpers.exercises.catalogue import (
+    FunctionExercise,
+    Misconception,
+    Problem,
+    checked_on,
+    diagnose,
+    largest_logit,
+)
+from helpers.exercises.layouts import (
+    another_class,
+    batch_properties,
+    change_first_row,
+    class_parts,
+    class_variants,
+    diagonal_parts,
+    logit_gradient_terms,
+    mask_parts,
+    probability_factors,
+    relu_factors,
+    upstream_properties,
+)
+from helpers.exercises.probes import Factor, linearity, rows_independent, rows_sum_to_zero
 from helpers.exercises.protocol import Hint, as_array, call_student, report
 from helpers.kernels.activations import sigmoid
 from helpers.kernels.cross_entropy import cross_entropy, grad_wrt_logits
 from helpers.kernels.softmax import softmax
 from helpers.kernels.validation import as_class_labels
-from helpers.training.backward_steps import grad_through_relu, grad_wrt_h
+from helpers.training.backward_steps import grad_through_relu, grad_wrt_bias, grad_wrt_h, grad_wrt_weights
 from helpers.training.network import gradient_check, init_parameters
 
 BackwardLineFunction = Callable[[np.ndarray, np.ndarray, np.ndarray], Any]
@@ -42,15 +63,10 @@ def backward_to_hidden(grad_a_L: np.ndarray, W_out: np.ndarray, a_1: np.ndarray)
     return grad_through_relu(grad_wrt_h(grad_a_L, W_out), a_1)
 
 
-def grad_h(grad_a_L: np.ndarray, W_out: np.ndarray) -> np.ndarray:
-    """∇_h = ∇_{a_L} W_outᵀ."""
-    return grad_wrt_h(grad_a_L, W_out)
-
-
 BACKWARD_MISTAKES = (
     Misconception(
         "no mask",
-        lambda g, W, a1: grad_h(g, W),
+        lambda g, W, a1: grad_wrt_h(g, W),
         "This is ∇_h = ∇_{a_L} W_outᵀ, the gradient at the ReLU's output. Pass it back through the ReLU: multiply "
         "by its derivative, 1 where a₁ > 0 and 0 elsewhere.",
     ),
@@ -63,29 +79,29 @@ BACKWARD_MISTAKES = (
     ),
     Misconception(
         "inverted mask",
-        lambda g, W, a1: grad_h(g, W) * (a1 < 0),
+        lambda g, W, a1: grad_wrt_h(g, W) * (a1 < 0),
         "The mask is inverted: ReLU passes the gradient where a₁ > 0 (there h = a₁) and blocks it where a₁ < 0 "
         "(there h = 0).",
     ),
     Misconception(
         "times a₁",
-        lambda g, W, a1: grad_h(g, W) * a1,
+        lambda g, W, a1: grad_wrt_h(g, W) * a1,
         "This multiplies by a₁ itself. ReLU's derivative is the mask 1(a₁ > 0): 1 or 0, not a₁.",
     ),
     # Grokking-Deep-Learning#56 and #9 discuss which of a₁ and h the derivative takes; the value is a third slip.
     Misconception(
         "times relu(a₁)",
-        lambda g, W, a1: grad_h(g, W) * np.maximum(a1, 0),
+        lambda g, W, a1: grad_wrt_h(g, W) * np.maximum(a1, 0),
         "This multiplies by h = relu(a₁), the activation's value; the chain rule needs its derivative, 1(a₁ > 0).",
     ),
     Misconception(
         "mask from the gradient",
-        lambda g, W, a1: grad_h(g, W) * (grad_h(g, W) > 0),
+        lambda g, W, a1: grad_wrt_h(g, W) * (grad_wrt_h(g, W) > 0),
         "The mask is taken from the gradient's sign; it comes from the forward pass: 1(a₁ > 0).",
     ),
     Misconception(
         "the sigmoid's derivative",
-        lambda g, W, a1: grad_h(g, W) * sigmoid(a1) * (1 - sigmoid(a1)),
+        lambda g, W, a1: grad_wrt_h(g, W) * sigmoid(a1) * (1 - sigmoid(a1)),
         "This is the sigmoid's derivative, sigma(a₁)(1 - sigma(a₁)); the hidden layer here is a ReLU, whose "
         "derivative is the mask 1(a₁ > 0).",
     ),
@@ -124,8 +140,14 @@ BACKWARD_TO_HIDDEN = FunctionExercise(
     expected=backward_to_hidden,
     misconceptions=BACKWARD_MISTAKES,
     shape_hint=backward_shape_hint,
+    parts=lambda g, W, a_1: mask_parts(a_1),
+    factors=lambda g, W, a_1: relu_factors(a_1),
+    properties=(
+        linearity(0, "grad_a_L"),
+        rows_independent(change_first_row((0, 2)), "example's inputs"),
+    ),
     generic=(
-        "The entries do not match the gradient at a₁. Take the two lines of section 3 in turn: first the gradient "
+        "The entries do not match the gradient at a₁. Take the backward pass's two lines in turn: first the gradient "
         "at h = relu(a₁), through W_out, then through the ReLU."
     ),
     size_example="a_1.shape for m and u",
@@ -277,17 +299,12 @@ OUTPUT_MISTAKES = (
 )
 
 
-def output_structural_hint(answer: np.ndarray, problem: Problem) -> str | None:
-    a_L, labels = problem.arguments
-    factor = constant_factor(answer, grad_wrt_logits(a_L, labels))
-    if factor is not None:
-        return f"Every entry is {factor:.3g} times the gradient: recount the 1/m and the sign."
-    if not np.allclose(answer.sum(axis=1), 0.0, atol=1e-12):
-        return (
-            "The rows do not sum to 0, but each must: ŷ sums to 1 over the classes and so does e(ℓ). Check that "
-            "your softmax normalises each row and that you subtract one 1 per row, at its true class."
-        )
-    return None
+def output_gradient_factors(a_L: np.ndarray, labels: np.ndarray) -> tuple[Factor, ...]:
+    """ŷ's factors, and one minus the gradient itself (an activation's derivative taken of the gradient)."""
+    return (
+        *probability_factors(softmax(a_L)),
+        Factor("1 - (yhat - E)/m", 1 - grad_wrt_logits(a_L, labels), "one minus the gradient itself"),
+    )
 
 
 OUTPUT_GRADIENT = FunctionExercise(
@@ -295,7 +312,15 @@ OUTPUT_GRADIENT = FunctionExercise(
     problems=OUTPUT_PROBLEMS,
     expected=grad_wrt_logits,
     misconceptions=OUTPUT_MISTAKES,
-    structural=output_structural_hint,
+    parts=lambda a_L, labels: class_parts(a_L, labels),
+    factors=lambda a_L, labels: output_gradient_factors(a_L, labels),
+    variants=lambda a_L, labels: class_variants((a_L, labels), 1, a_L.shape[1]),
+    terms=lambda a_L, labels: logit_gradient_terms(softmax(a_L), one_hot_rows(a_L, labels), len(a_L)),
+    properties=(
+        *batch_properties((0, 1), "mean loss", shift=True),
+        rows_sum_to_zero("Your rows do not sum to 0, but each must: yhat sums to 1 over the classes and so does e(l)."),
+        another_class(1, lambda arguments: arguments[0].shape[1]),
+    ),
     shape_hint=lambda answer, problem: (
         f"∇_{{a_L}} has a_L's shape, (m, k) = {problem.arguments[0].shape}; got {answer.shape}."
     ),
@@ -304,6 +329,8 @@ OUTPUT_GRADIENT = FunctionExercise(
         "account for the mean over the m rows."
     ),
     size_example="a_L.shape for m and k",
+    input_scale=largest_logit,
+    takes_logits=True,
 )
 
 
@@ -352,3 +379,370 @@ def check_output_gradient(student: OutputGradFunction) -> None:
         verdict = "< 1e-07" if error < 1e-7 else f"about {error:.0e}"
         print(f"  {name:9s} relative error (norm) {verdict}")
     report(diagnose_output_gradient(student), checked_on(OUTPUT_GRADIENT))
+
+
+def pre_activation_problem(values: list[float]) -> Problem:
+    """a₁ (u,) for one example, as the one argument; no entry at ReLU's kink 0, where its derivative is not defined."""
+    return Problem((np.array(values),), f"u = {len(values)} hidden units")
+
+
+RELU_PROBLEMS = (
+    pre_activation_problem([0.5, -1.2, 2.0, -0.3]),
+    pre_activation_problem([1.5, 0.2, -0.7]),
+    pre_activation_problem([-2.0, 0.9]),
+    pre_activation_problem([0.4, 1.1, -0.6, -2.5, 3.0, 0.05]),
+    pre_activation_problem([-0.8, -0.1, -1.0]),
+)
+
+
+def relu_jacobian(a_1: np.ndarray) -> np.ndarray:
+    """∂h/∂a₁ for one example: diag(1(a₁ > 0)), (u, u)."""
+    return np.diag((a_1 > 0).astype(np.float64))
+
+
+RELU_JACOBIAN_MISTAKES = (
+    Misconception(
+        "relu's values on the diagonal",
+        lambda a1: np.diag(np.maximum(a1, 0.0)),
+        "The diagonal holds relu(a₁), the activation's values; the Jacobian holds its derivative, 1 where a₁ > 0 "
+        "and 0 elsewhere.",
+    ),
+    Misconception(
+        "inverted mask",
+        lambda a1: np.diag((a1 < 0).astype(float)),
+        "The mask is inverted: h = a₁ where a₁ > 0 (slope 1) and h = 0 where a₁ < 0 (slope 0).",
+    ),
+    Misconception(
+        "the mask in every row",
+        lambda a1: np.tile((a1 > 0).astype(float), (len(a1), 1)),
+        "Every row holds the whole mask, so entries off the diagonal are 1 too. h_r depends on a₁_r alone: "
+        "∂h_r/∂a₁_s = 0 for s != r.",
+    ),
+    Misconception(
+        "the outer product of the mask",
+        lambda a1: np.outer(a1 > 0, a1 > 0).astype(float),
+        "Entries off the diagonal are non-zero: h_r depends on a₁_r alone, so ∂h_r/∂a₁_s = 0 for s != r.",
+    ),
+    Misconception(
+        "identity",
+        lambda a1: np.eye(len(a1)),
+        "That is the identity, the Jacobian of h = a₁. ReLU blocks the units where a₁ < 0: their slope is 0.",
+    ),
+    Misconception(
+        "the sigmoid's derivative",
+        lambda a1: np.diag(sigmoid(a1) * (1 - sigmoid(a1))),
+        "That is the sigmoid's derivative on the diagonal; ReLU's is 1 where a₁ > 0 and 0 elsewhere.",
+    ),
+)
+
+
+def relu_shape_hint(answer: np.ndarray, problem: Problem) -> str:
+    (a_1,) = problem.arguments
+    u = len(a_1)
+    flat = ": one number per unit is only the diagonal (np.diag puts a vector on one)" if answer.shape == (u,) else ""
+    return f"The Jacobian of u = {u} outputs in u inputs is a u × u matrix; got shape {answer.shape}{flat}."
+
+
+RELU_JACOBIAN = FunctionExercise(
+    what="the Jacobian",
+    problems=RELU_PROBLEMS,
+    expected=relu_jacobian,
+    misconceptions=RELU_JACOBIAN_MISTAKES,
+    shape_hint=relu_shape_hint,
+    generic="It disagrees with ∂h_r/∂a₁_s for h = relu(a₁).",
+    parts=lambda a_1: diagonal_parts(len(a_1)),
+    factors=lambda a_1: tuple(Factor(f.name, np.diag(f.values), f.meaning) for f in relu_factors(a_1)),
+    size_example="len(a_1) for u",
+)
+
+
+def diagnose_relu_jacobian(student: Callable[[np.ndarray], Any]) -> str | None:
+    """None if ``student(a_1)`` is diag(1(a₁ > 0)) on every problem, else a hint."""
+    return diagnose(RELU_JACOBIAN, student)
+
+
+def check_relu_jacobian(student: Callable[[np.ndarray], Any]) -> None:
+    """Print whether ``student(a_1)`` returns ReLU's Jacobian diag(1(a₁ > 0)), with a hint if it does not."""
+    report(diagnose_relu_jacobian(student), checked_on(RELU_JACOBIAN))
+
+
+def weights_problem(u: int, k: int, seed: int) -> Problem:
+    """W_out (u, k) as the one argument."""
+    return Problem((np.random.default_rng(seed).normal(size=(u, k)),), f"u = {u} units and k = {k} classes")
+
+
+# u = k in the third, where W_out itself has W_outᵀ's shape.
+OUTPUT_LAYER_PROBLEMS = (
+    weights_problem(5, 3, seed=51),
+    weights_problem(2, 4, seed=52),
+    weights_problem(3, 3, seed=53),
+    weights_problem(6, 2, seed=54),
+)
+
+OUTPUT_LAYER_MISTAKES = (
+    Misconception(
+        "W_out itself",
+        lambda W: W,
+        "That is W_out itself (it has W_outᵀ's shape only because u = k here). Row i of the Jacobian is output "
+        "a_Li, column r is unit h_r, and a_Li = Σ_r h_r W_out[r, i]: entry (i, r) is W_out[r, i].",
+    ),
+    Misconception(
+        "sign flipped",
+        lambda W: -W.T,
+        "Every entry has the wrong sign: a_L = h W_out + b_outᵀ adds no minus.",
+    ),
+    Misconception(
+        "identity",
+        lambda W: np.eye(*W.T.shape),
+        "That is an identity: a_L depends on h through W_out.",
+    ),
+)
+
+
+def output_layer_shape_hint(answer: np.ndarray, problem: Problem) -> str:
+    (W_out,) = problem.arguments
+    u, k = W_out.shape
+    swapped = ": rows and columns are swapped, row i is output a_Li" if answer.shape == (u, k) else ""
+    return f"∂a_L/∂h has one row per output and one column per unit, (k, u) = ({k}, {u}); got {answer.shape}{swapped}."
+
+
+OUTPUT_LAYER_JACOBIAN = FunctionExercise(
+    what="the Jacobian",
+    problems=OUTPUT_LAYER_PROBLEMS,
+    expected=lambda W_out: W_out.T,
+    misconceptions=OUTPUT_LAYER_MISTAKES,
+    shape_hint=output_layer_shape_hint,
+    generic="It disagrees with ∂a_Li/∂h_r for a_L = h W_out + b_outᵀ.",
+    size_example="W_out.shape for u and k",
+)
+
+
+def diagnose_output_layer_jacobian(student: Callable[[np.ndarray], Any]) -> str | None:
+    """None if ``student(W_out)`` is ∂a_L/∂h = W_outᵀ (k, u) on every problem, else a hint."""
+    return diagnose(OUTPUT_LAYER_JACOBIAN, student)
+
+
+def check_output_layer_jacobian(student: Callable[[np.ndarray], Any]) -> None:
+    """Print whether ``student(W_out)`` returns the per-example ∂a_L/∂h = W_outᵀ, with a hint if it does not."""
+    report(diagnose_output_layer_jacobian(student), checked_on(OUTPUT_LAYER_JACOBIAN))
+
+
+def upstream_problem(m: int, k: int, seed: int) -> Problem:
+    """∇_{a_L} (m, k) of the mean loss, (Ŷ - E)/m for random logits and labels, as the one argument."""
+    rng = np.random.default_rng(seed)
+    return Problem((grad_wrt_logits(rng.normal(size=(m, k)), rng.integers(0, k, size=m)),), f"m = {m}, k = {k}")
+
+
+OUTPUT_BIAS_PROBLEMS = (
+    upstream_problem(6, 3, seed=61),
+    upstream_problem(4, 5, seed=62),
+    upstream_problem(3, 3, seed=63),
+    upstream_problem(7, 2, seed=64),
+)
+
+
+def bias_column(grad_out: np.ndarray) -> np.ndarray:
+    """The column sum of ``grad_out``'s rows, (k, 1)."""
+    return grad_out.sum(axis=0).reshape(-1, 1)
+
+
+BIAS_COLUMN_MISTAKES = (
+    Misconception(
+        "mean over the examples",
+        lambda g: g.mean(axis=0).reshape(-1, 1),
+        "That is the mean of the rows, 1/m of the gradient: ∇_{a_L} already carries the mean loss's 1/m, so its "
+        "rows are summed, not averaged again.",
+    ),
+    Misconception(
+        "summed over the classes",
+        lambda g: g.sum(axis=1, keepdims=True),
+        "The sum ran over the classes (axis=1), one number per example. b_out is added to every example's row, so "
+        "the sum runs over the examples, axis=0.",
+    ),
+    Misconception(
+        "a row",
+        lambda g: g.sum(axis=0, keepdims=True),
+        "The numbers are right but the shape is (1, k), a row: b_out is a (k, 1) column, and b_out - η·(1, k) "
+        "would broadcast to (k, k). Return a column.",
+    ),
+    Misconception(
+        "flat",
+        lambda g: g.sum(axis=0),
+        "The numbers are right but the shape is flat, (k,): .sum(axis=0) drops the axis, and b_out - η·(k,) "
+        "with b_out (k, 1) broadcasts to (k, k). Return a (k, 1) column (.reshape(-1, 1)).",
+    ),
+)
+
+GRAD_WRT_OUTPUT_BIAS = FunctionExercise(
+    what="∇_{b_out}",
+    problems=OUTPUT_BIAS_PROBLEMS,
+    expected=bias_column,
+    misconceptions=BIAS_COLUMN_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"∇_{{b_out}} has b_out's shape, (k, 1) = ({problem.arguments[0].shape[1]}, 1); got {answer.shape}."
+    ),
+    generic="It disagrees with the gradient with respect to b_out, which is added to every row of a_L.",
+    properties=upstream_properties(0, (0,)),
+    size_example="grad_a_L.shape for m and k",
+)
+
+
+def diagnose_grad_wrt_output_bias(student: Callable[[np.ndarray], Any]) -> str | None:
+    """None if ``student(grad_a_L)`` is the column sum of ∇_{a_L}'s rows, (k, 1), on every problem, else a hint."""
+    return diagnose(GRAD_WRT_OUTPUT_BIAS, student)
+
+
+def check_grad_wrt_output_bias(student: Callable[[np.ndarray], Any]) -> None:
+    """Print whether ``student(grad_a_L)`` returns ∇_{b_out}, with a hint if it does not."""
+    report(diagnose_grad_wrt_output_bias(student), checked_on(GRAD_WRT_OUTPUT_BIAS))
+
+
+def grad_wrt_hidden_bias(grad_a_L: np.ndarray, W_out: np.ndarray, a_1: np.ndarray) -> np.ndarray:
+    """∇_{b_hidden}: the column sum of ∇_{a₁} = (∇_{a_L} W_outᵀ) ⊙ 1(a₁ > 0), (u, 1)."""
+    return grad_wrt_bias(backward_to_hidden(grad_a_L, W_out, a_1))
+
+
+# The same problems as the backward line's, with ∇_{a_L} the mean loss's.
+HIDDEN_BIAS_MISTAKES = (
+    Misconception(
+        "no mask",
+        lambda g, W, a1: bias_column(grad_wrt_h(g, W)),
+        "The ReLU is missing: this sums ∇_h = ∇_{a_L} W_outᵀ. b_hidden sits before the ReLU, so the gradient "
+        "passes through it first: multiply by 1(a₁ > 0), then sum.",
+    ),
+    Misconception(
+        "mean over the examples",
+        lambda g, W, a1: bias_column(backward_to_hidden(g, W, a1)) / len(g),
+        "That is 1/m of the gradient: ∇_{a_L} already carries the mean loss's 1/m; sum the rows, do not average.",
+    ),
+    Misconception(
+        "summed over the units",
+        lambda g, W, a1: backward_to_hidden(g, W, a1).sum(axis=1, keepdims=True),
+        "The sum ran over the units (axis=1), one number per example; it runs over the examples, axis=0.",
+    ),
+    Misconception(
+        "the output bias's gradient",
+        lambda g, W, a1: bias_column(g),
+        "That is ∇_{b_out}, the column sum of ∇_{a_L}. b_hidden is one layer further back: through W_outᵀ and "
+        "the ReLU first.",
+    ),
+    Misconception(
+        "flat",
+        lambda g, W, a1: backward_to_hidden(g, W, a1).sum(axis=0),
+        "The numbers are right but the shape is flat, (u,): return a (u, 1) column like b_hidden.",
+    ),
+    Misconception(
+        "times relu(a₁)",
+        lambda g, W, a1: bias_column(grad_wrt_h(g, W) * np.maximum(a1, 0)),
+        "This multiplies by h = relu(a₁), the activation's value; the chain rule needs its derivative, 1(a₁ > 0).",
+    ),
+)
+
+GRAD_WRT_HIDDEN_BIAS = FunctionExercise(
+    what="∇_{b_hidden}",
+    problems=BACKWARD_PROBLEMS,
+    expected=grad_wrt_hidden_bias,
+    misconceptions=HIDDEN_BIAS_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"∇_{{b_hidden}} has b_hidden's shape, (u, 1) = ({problem.arguments[2].shape[1]}, 1); got {answer.shape}."
+    ),
+    generic="It disagrees with the gradient with respect to b_hidden, which is added to every row of a₁.",
+    properties=upstream_properties(0, (0, 2)),
+    size_example="a_1.shape for m and u",
+)
+
+
+def diagnose_grad_wrt_hidden_bias(student: Callable[..., Any]) -> str | None:
+    """None if ``student(grad_a_L, W_out, a_1)`` is ∇_{b_hidden} (u, 1) on every problem, else a hint."""
+    return diagnose(GRAD_WRT_HIDDEN_BIAS, student)
+
+
+def check_grad_wrt_hidden_bias(student: Callable[..., Any]) -> None:
+    """Print whether ``student(grad_a_L, W_out, a_1)`` returns ∇_{b_hidden}, with a hint if it does not."""
+    report(diagnose_grad_wrt_hidden_bias(student), checked_on(GRAD_WRT_HIDDEN_BIAS))
+
+
+def hidden_weights_problem(m: int, n: int, u: int, k: int, seed: int) -> Problem:
+    """x (m, n), then the backward line's ∇_{a_L} (m, k), W_out (u, k) and a₁ (m, u)."""
+    rng = np.random.default_rng(seed)
+    rest = backward_problem(m, u, k, seed=seed + 100).arguments
+    return Problem((rng.normal(size=(m, n)), *rest), f"m = {m}, n = {n}, u = {u} and k = {k}")
+
+
+# m = n in the third, where x (no transpose) runs; u = k in the last, where W_out (no transpose) runs.
+HIDDEN_WEIGHTS_PROBLEMS = (
+    hidden_weights_problem(6, 4, 5, 3, seed=71),
+    hidden_weights_problem(4, 2, 7, 2, seed=72),
+    hidden_weights_problem(5, 5, 4, 3, seed=73),
+    hidden_weights_problem(3, 6, 3, 3, seed=74),
+)
+
+
+def grad_wrt_hidden_weights(x: np.ndarray, grad_a_L: np.ndarray, W_out: np.ndarray, a_1: np.ndarray) -> np.ndarray:
+    """∇_{W_hidden} = xᵀ[(∇_{a_L} W_outᵀ) ⊙ 1(a₁ > 0)], (n, u)."""
+    return grad_wrt_weights(x, backward_to_hidden(grad_a_L, W_out, a_1))
+
+
+HIDDEN_WEIGHTS_MISTAKES = (
+    Misconception(
+        "no mask",
+        lambda x, g, W, a1: x.T @ grad_wrt_h(g, W),
+        "The ReLU is missing: between ∇_h = ∇_{a_L} W_outᵀ and xᵀ, the gradient passes through the ReLU, ⊙ 1(a₁ > 0).",
+    ),
+    Misconception(
+        "1/m again",
+        lambda x, g, W, a1: grad_wrt_hidden_weights(x, g, W, a1) / len(x),
+        "Every entry is 1/m of the right value: ∇_{a_L} already carries the mean loss's 1/m; do not divide again.",
+    ),
+    Misconception(
+        "transposed",
+        lambda x, g, W, a1: grad_wrt_hidden_weights(x, g, W, a1).T,
+        "The result is (u, n): it is transposed. ∇_{W_hidden} has W_hidden's shape (n, u): xᵀ (n, m) times "
+        "∇_{a₁} (m, u).",
+    ),
+    Misconception(
+        "times relu(a₁)",
+        lambda x, g, W, a1: x.T @ (grad_wrt_h(g, W) * np.maximum(a1, 0)),
+        "This multiplies by h = relu(a₁), the activation's value; the chain rule needs its derivative, 1(a₁ > 0).",
+    ),
+    Misconception(
+        "h for x",
+        lambda x, g, W, a1: np.maximum(a1, 0).T @ backward_to_hidden(g, W, a1),
+        "The first factor is hᵀ, the hidden layer's output; W_hidden multiplies the input x, so the factor is xᵀ.",
+    ),
+    Misconception(
+        "W_out not transposed",
+        lambda x, g, W, a1: x.T @ ((g @ W) * (a1 > 0)),
+        "This multiplies by W_out, which only runs because u = k here: ∇_h = ∇_{a_L} W_outᵀ, (m, k) times (k, u).",
+    ),
+    Misconception(
+        "sign flipped",
+        lambda x, g, W, a1: -grad_wrt_hidden_weights(x, g, W, a1),
+        "Every entry has the wrong sign: the chain rule adds no minus sign here.",
+    ),
+)
+
+GRAD_WRT_HIDDEN_WEIGHTS = FunctionExercise(
+    what="∇_{W_hidden}",
+    problems=HIDDEN_WEIGHTS_PROBLEMS,
+    expected=grad_wrt_hidden_weights,
+    misconceptions=HIDDEN_WEIGHTS_MISTAKES,
+    shape_hint=lambda answer, problem: (
+        f"∇_{{W_hidden}} has W_hidden's shape, (n, u) = ({problem.arguments[0].shape[1]}, "
+        f"{problem.arguments[3].shape[1]}); got {answer.shape}."
+    ),
+    generic="It disagrees with xᵀ[(∇_{a_L} W_outᵀ) ⊙ 1(a₁ > 0)]: take the roadmap's factors one at a time.",
+    factors=lambda x, g, W, a_1: (),
+    properties=upstream_properties(1, (0, 1, 3)),
+    size_example="x.shape and a_1.shape for the sizes",
+)
+
+
+def diagnose_grad_wrt_hidden_weights(student: Callable[..., Any]) -> str | None:
+    """None if ``student(x, grad_a_L, W_out, a_1)`` is ∇_{W_hidden} (n, u) on every problem, else a hint."""
+    return diagnose(GRAD_WRT_HIDDEN_WEIGHTS, student)
+
+
+def check_grad_wrt_hidden_weights(student: Callable[..., Any]) -> None:
+    """Print whether ``student(x, grad_a_L, W_out, a_1)`` returns ∇_{W_hidden}, with a hint if it does not."""
+    report(diagnose_grad_wrt_hidden_weights(student), checked_on(GRAD_WRT_HIDDEN_WEIGHTS))

@@ -40,17 +40,41 @@ def as_partial_exercise(vector_exercise: FunctionExercise) -> FunctionExercise:
     return dataclasses.replace(vector_exercise, what="the partial derivatives over i", answer=partial_values)
 
 
-def symbolic_verdict(student: PartialFunction, symbolic: SymbolicCheck | None) -> str | None:
-    """Run a SymPy check of ``student``, or nothing when ``symbolic`` is None."""
+class Index(int):
+    """A class number whose == gives 1 or 0, an int, where a plain int's gives a bool: ``yhat[i] - (i == l)`` is right,
+    and on numbers a bool counts as 1 or 0, but SymPy refuses to subtract a bool from a symbol."""
+
+    def __eq__(self, other: object) -> int:  # type: ignore[override]
+        return int(int(self) == other) if isinstance(other, int) else NotImplemented
+
+    def __ne__(self, other: object) -> int:  # type: ignore[override]
+        return int(int(self) != other) if isinstance(other, int) else NotImplemented
+
+    __hash__ = int.__hash__
+
+
+def on_symbols(student: PartialFunction) -> PartialFunction:
+    """``student`` as the SymPy check calls it, with class numbers whose == gives 1 or 0."""
+    return lambda yhat, l, i: student(yhat, Index(l), Index(i))
+
+
+def symbolic_failure(student: PartialFunction, symbolic: SymbolicCheck | None) -> Exception | None:
+    """The error ``student`` raises on SymPy symbols, or None (also when there is no symbolic check)."""
     if symbolic is None:
         return None
     try:
-        wrong = symbolic(student)
+        symbolic(on_symbols(student))
     except Exception as error:  # numpy functions and comparisons of symbols do not take SymPy symbols
-        raise Hint(
-            f"Right on numbers, but it fails on SymPy symbols ({type(error).__name__}). For the symbolic check, "
-            "use plain arithmetic and indexing: no np.log or np.exp, and `1.0 if i == l else 0.0` for an indicator."
-        ) from None
+        return error
+    return None
+
+
+def symbolic_verdict(student: PartialFunction, symbolic: SymbolicCheck | None) -> str | None:
+    """Run a SymPy check of ``student``, or nothing when ``symbolic`` is None. A function SymPy cannot run (np.log
+    of a symbol) is not refused: it was right on every number it was tried on, and the numbers decide."""
+    if symbolic is None or symbolic_failure(student, symbolic) is not None:
+        return None
+    wrong = symbolic(on_symbols(student))
     if wrong:
         return f"Right on the test numbers, but SymPy finds it differs from the derivative for {wrong} pairs (l, i)."
     return None
@@ -63,7 +87,16 @@ def diagnose_partial(
     return diagnose(exercise, student) or diagnosis(lambda: symbolic_verdict(student, symbolic))
 
 
-def print_partial_verdict(hint: str | None, exercise: FunctionExercise, symbolic: SymbolicCheck | None) -> None:
+def print_partial_verdict(
+    student: PartialFunction, hint: str | None, exercise: FunctionExercise, symbolic: SymbolicCheck | None
+) -> None:
     """Print a ``diagnose_partial`` verdict, saying what a right answer was checked against."""
-    on_symbols = ", and with SymPy for k = 3, every l and i" if symbolic else ""
-    report(hint, checked_on(exercise, on_symbols))
+    failure = symbolic_failure(student, symbolic) if hint is None else None
+    if failure is not None:
+        on_symbols_note = (
+            f"; SymPy could not run it on symbols ({type(failure).__name__}), so it is checked on numbers only: "
+            "with plain arithmetic and indexing (no np.log or np.exp) SymPy proves it for every value"
+        )
+    else:
+        on_symbols_note = ", and with SymPy for k = 3, every l and i" if symbolic else ""
+    report(hint, checked_on(exercise, on_symbols_note))

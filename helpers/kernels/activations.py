@@ -3,8 +3,9 @@
     ReLU:     g(z) = max(z, 0)             g'(z) = 1 where z > 0, else 0
     sigmoid:  g(z) = 1 / (1 + exp(-z))     g'(z) = g(z) (1 - g(z))
 
-``relu`` and ``sigmoid`` check their input; ``ACTIVATIONS`` holds the same
-formulas unchecked, for a training loop whose arrays were checked once.
+``sigmoid`` checks its input (notebook 2 and the exercises call it). The
+``unchecked_*`` functions, and the ``Activation`` pairs built from them, do
+not: they are for the training loop, whose arrays were checked once.
 """
 
 from __future__ import annotations
@@ -18,60 +19,50 @@ from numpy.typing import ArrayLike
 from helpers.kernels.validation import as_real_array
 
 
-def _relu(z: np.ndarray) -> np.ndarray:
+def unchecked_relu(z: np.ndarray) -> np.ndarray:
+    """``relu`` without the input check."""
     return np.maximum(z, 0.0)
 
 
-def _relu_derivative(z: np.ndarray) -> np.ndarray:
-    return z > 0  # True (1) where z > 0: numpy multiplies a boolean mask as 1.0 and 0.0
+def unchecked_relu_derivative(z: np.ndarray) -> np.ndarray:
+    """1(z > 0) as a boolean mask, which numpy multiplies as 1.0 and 0.0; ReLU has no derivative at 0, and 0 is
+    taken there."""
+    return z > 0
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
+def unchecked_sigmoid(z: np.ndarray) -> np.ndarray:
+    """``sigmoid`` without the input check."""
     # exp(-log(1 + exp(-z))): never overflows, unlike 1 / (1 + exp(-z)) for z far below 0
     return np.exp(-np.logaddexp(0.0, -z))
 
 
-def _sigmoid_derivative(z: np.ndarray) -> np.ndarray:
-    s = _sigmoid(z)
+def unchecked_sigmoid_derivative(z: np.ndarray) -> np.ndarray:
+    """σ(z)(1 - σ(z)), without the input check."""
+    s = unchecked_sigmoid(z)
     return s * (1.0 - s)
 
 
 @dataclass(frozen=True)
 class Activation:
-    """An activation ``g`` and its derivative ``derivative``, both elementwise on an unchecked array (the
-    derivative may be a boolean mask, which multiplies as 1.0 and 0.0)."""
+    """An activation g and its derivative g', both elementwise on an array already checked."""
 
-    g: Callable[[np.ndarray], np.ndarray]
+    function: Callable[[np.ndarray], np.ndarray]
     derivative: Callable[[np.ndarray], np.ndarray]
 
 
 ACTIVATIONS = {
-    "relu": Activation(_relu, _relu_derivative),
-    "sigmoid": Activation(_sigmoid, _sigmoid_derivative),
+    "relu": Activation(unchecked_relu, unchecked_relu_derivative),
+    "sigmoid": Activation(unchecked_sigmoid, unchecked_sigmoid_derivative),
 }
 
 
-def activation_named(activation: str) -> Activation:
-    """The ``Activation`` called ``activation``; a ``ValueError`` naming the choices for any other name."""
-    if not isinstance(activation, str):
-        raise TypeError(f"activation must be one of {sorted(ACTIVATIONS)}, a string; got {type(activation).__name__}")
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}; got {activation!r}")
-    return ACTIVATIONS[activation]
-
-
-def relu(z: ArrayLike) -> np.ndarray:
-    """max(z, 0), elementwise.
-
-    Parameters
-    ----------
-    z : array_like, any shape
-
-    Returns
-    -------
-    ndarray, same shape as ``z``
-    """
-    return _relu(as_real_array(z, "z"))
+def activation_named(name: str) -> Activation:
+    """The ``Activation`` called ``name`` ("relu" or "sigmoid"); an error naming the choices for anything else."""
+    if not isinstance(name, str):
+        raise TypeError(f"activation must be one of {sorted(ACTIVATIONS)}, a string; got {type(name).__name__}")
+    if name not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}; got {name!r}")
+    return ACTIVATIONS[name]
 
 
 def sigmoid(z: ArrayLike) -> np.ndarray:
@@ -85,4 +76,4 @@ def sigmoid(z: ArrayLike) -> np.ndarray:
     -------
     ndarray, same shape as ``z``
     """
-    return _sigmoid(as_real_array(z, "z"))
+    return unchecked_sigmoid(as_real_array(z, "z"))

@@ -10,8 +10,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers.kernels.softmax import log_softmax
-from helpers.kernels.validation import as_class_labels, as_logits, as_positive_integer, as_real_array
+from helpers.kernels.softmax import unchecked_log_softmax
+from helpers.kernels.validation import (
+    as_class_labels,
+    as_logits_and_labels,
+    as_positive_integer,
+    as_probabilities_and_labels,
+)
 
 
 def one_hot(l: int | ArrayLike, k: int) -> np.ndarray:
@@ -39,26 +44,6 @@ def one_hot(l: int | ArrayLike, k: int) -> np.ndarray:
     return e
 
 
-def _check_logits_and_labels(a: ArrayLike, l: int | ArrayLike) -> tuple[np.ndarray, int | np.ndarray]:
-    a = as_logits(a)
-    m = None if a.ndim == 1 else a.shape[0]
-    return a, as_class_labels(l, a.shape[-1], m)
-
-
-def _check_probabilities_and_labels(yhat: ArrayLike, l: int | ArrayLike) -> tuple[np.ndarray, int | np.ndarray]:
-    yhat = as_real_array(yhat, "yhat", ndims=(1, 2))
-    if np.any((yhat < 0) | (yhat > 1)):
-        raise ValueError(
-            f"yhat must hold probabilities in [0, 1]; got entries from {yhat.min():.6g} to {yhat.max():.6g}"
-        )
-    m = None if yhat.ndim == 1 else yhat.shape[0]
-    labels = as_class_labels(l, yhat.shape[-1], m)
-    true_class_probability = yhat[labels] if m is None else yhat[np.arange(m), labels]
-    if np.any(true_class_probability == 0):
-        raise ValueError("yhat must be positive at the true class l: -log(0) is infinite; got yhat_l = 0")
-    return yhat, labels
-
-
 def cross_entropy(a: ArrayLike, l: int | ArrayLike) -> float:
     """L = -log ŷ_ℓ computed from the logits, never through log(softmax(a)).
 
@@ -74,11 +59,8 @@ def cross_entropy(a: ArrayLike, l: int | ArrayLike) -> float:
     float
         The loss of the example, or the mean loss over the m rows of a batch.
     """
-    a, l = _check_logits_and_labels(a, l)
-    log_yhat = log_softmax(a)
-    if a.ndim == 1:
-        return float(-log_yhat[l])
-    return float(-log_yhat[np.arange(a.shape[0]), l].mean())
+    a, l = as_logits_and_labels(a, l)
+    return unchecked_cross_entropy(a, l)
 
 
 def negative_log_likelihood(yhat: ArrayLike, l: int | ArrayLike) -> float:
@@ -95,7 +77,7 @@ def negative_log_likelihood(yhat: ArrayLike, l: int | ArrayLike) -> float:
     float
         -log ŷ_ℓ, or its mean over the m rows of a batch.
     """
-    yhat, l = _check_probabilities_and_labels(yhat, l)
+    yhat, l = as_probabilities_and_labels(yhat, l)
     if yhat.ndim == 1:
         return float(-np.log(yhat[l]))
     return float(-np.log(yhat[np.arange(yhat.shape[0]), l]).mean())
@@ -115,7 +97,7 @@ def grad_wrt_yhat(yhat: ArrayLike, l: int | ArrayLike) -> np.ndarray:
     ndarray, same shape as ``yhat``
         For a batch, row i is -(1/(m ŷ_iℓ_i)) e(ℓ_i), the gradient of the mean loss.
     """
-    yhat, l = _check_probabilities_and_labels(yhat, l)
+    yhat, l = as_probabilities_and_labels(yhat, l)
     grad = np.zeros_like(yhat)
     if yhat.ndim == 1:
         grad[l] = -1.0 / yhat[l]
@@ -163,8 +145,16 @@ def cross_entropy_and_grad(a: ArrayLike, l: int | ArrayLike) -> tuple[float, np.
     loss : float
     grad : ndarray, same shape and dtype as ``a``
     """
-    a, l = _check_logits_and_labels(a, l)
+    a, l = as_logits_and_labels(a, l)
     return unchecked_cross_entropy_and_grad(a, l)
+
+
+def unchecked_cross_entropy(a: np.ndarray, l: int | np.ndarray) -> float:
+    """``cross_entropy`` without the input checks, for logits and labels checked once (as ``cross_entropy`` checks)."""
+    log_yhat = unchecked_log_softmax(a)
+    if a.ndim == 1:
+        return float(-log_yhat[l])
+    return float(-log_yhat[np.arange(a.shape[0]), l].mean())
 
 
 def unchecked_cross_entropy_and_grad(a: np.ndarray, l: int | np.ndarray) -> tuple[float, np.ndarray]:

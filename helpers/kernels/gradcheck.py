@@ -16,7 +16,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers.kernels.validation import as_real_array
+from helpers.kernels.validation import as_real_array, as_real_number
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: ArrayLike, h: float = 1e-5) -> np.ndarray:
@@ -37,8 +37,7 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: ArrayLike, h: float 
     """
     if not callable(f):
         raise TypeError(f"f must be a callable that returns a scalar; got {type(f).__name__}")
-    if not (isinstance(h, (int, float)) and np.isfinite(h) and h > 0):
-        raise ValueError(f"h must be a positive finite step; got {h!r}")
+    h = as_real_number(h, "h", "a positive finite step", above=0)
     point = as_real_array(x, "x").astype(np.float64)
     grad = np.zeros_like(point)
     for index in np.ndindex(point.shape):

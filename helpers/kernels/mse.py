@@ -78,10 +78,6 @@ def unchecked_mse_and_grad_wrt_yhat(y: np.ndarray, yhat: np.ndarray) -> tuple[fl
     return float(np.mean(difference**2)), (2.0 / y.shape[0]) * difference
 
 
-def _check_activations_for(a: ArrayLike, y: np.ndarray) -> np.ndarray:
-    return as_matrix(a, "a", (y.shape[0], None))
-
-
 def mse_grad_wrt_weights_per_example(a: ArrayLike, y: ArrayLike, yhat: ArrayLike) -> np.ndarray:
     """The lecture's stacked matrix (eq. 11): row i is ∂l_i/∂W_out = 2(ŷ_i - y_i) a_i.
 
@@ -97,7 +93,7 @@ def mse_grad_wrt_weights_per_example(a: ArrayLike, y: ArrayLike, yhat: ArrayLike
     ndarray, shape (m, u)
     """
     y, yhat = as_targets(y, yhat)
-    a = _check_activations_for(a, y)
+    a = as_matrix(a, "a", (y.shape[0], None))
     return 2.0 * (yhat - y).reshape(-1, 1) * a
 
 
@@ -117,7 +113,7 @@ def mse_grad_wrt_weights(a: ArrayLike, y: ArrayLike, yhat: ArrayLike) -> np.ndar
     ndarray, shape (u, 1)
     """
     y, yhat = as_targets(y, yhat)
-    a = _check_activations_for(a, y)
+    a = as_matrix(a, "a", (y.shape[0], None))
     return unchecked_mse_grad_wrt_weights(a, y, yhat)
 
 

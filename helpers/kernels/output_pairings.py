@@ -18,14 +18,11 @@ from numpy.typing import ArrayLike
 from helpers.kernels.activations import sigmoid
 from helpers.kernels.cross_entropy import one_hot
 from helpers.kernels.softmax import softmax
-from helpers.kernels.validation import as_class_labels, as_logits, as_real_array
+from helpers.kernels.validation import as_logits_and_labels, as_real_array, as_real_number
 
 
 def _check_target(y: float) -> float:
-    target = as_real_array(y, "y", ndims=(0,))
-    if not 0.0 <= target <= 1.0:
-        raise ValueError(f"y must be a target in [0, 1] for a sigmoid output; got {float(target)!r}")
-    return float(target)
+    return as_real_number(y, "y", "a target in [0, 1] for a sigmoid output", at_least=0, at_most=1)
 
 
 def sigmoid_cross_entropy(z: ArrayLike, y: float) -> np.ndarray:
@@ -66,25 +63,6 @@ def sigmoid_cross_entropy_grad_wrt_logit(z: ArrayLike, y: float) -> np.ndarray:
     return sigmoid(z) - _check_target(y)
 
 
-def _check_one_example(a: ArrayLike, l: int) -> tuple[np.ndarray, int]:
-    a = as_logits(as_real_array(a, "a", ndims=(1,)))
-    return a, as_class_labels(l, a.shape[0], m=None)
-
-
-def softmax_mse(a: ArrayLike, l: int) -> float:
-    """L = Σ_i (ŷ_i - e(ℓ)_i)², ŷ = softmax(a_L), for one example.
-
-    Parameters
-    ----------
-    a : array_like, shape (k,)
-        Logits.
-    l : int
-        True class, in 0 .. k-1.
-    """
-    a, l = _check_one_example(a, l)
-    return float(np.sum((softmax(a) - one_hot(l, a.shape[0])) ** 2))
-
-
 def softmax_mse_grad_wrt_logits(a: ArrayLike, l: int) -> np.ndarray:
     """∇_{a_L} L = Jᵀ 2(ŷ - e(ℓ)) with J = diag(ŷ) - ŷŷᵀ, computed as 2(ŷ ⊙ d - ŷ (ŷ · d)), d = ŷ - e(ℓ).
 
@@ -99,7 +77,7 @@ def softmax_mse_grad_wrt_logits(a: ArrayLike, l: int) -> np.ndarray:
     -------
     ndarray, shape (k,)
     """
-    a, l = _check_one_example(a, l)
+    a, l = as_logits_and_labels(a, l, ndims=(1,))
     yhat = softmax(a)
     d = 2.0 * (yhat - one_hot(l, a.shape[0]))
     return yhat * d - yhat * (yhat @ d)

@@ -29,28 +29,7 @@ def softmax(a: ArrayLike) -> np.ndarray:
     ndarray, same shape as ``a``
         Probabilities: every row is positive or zero and sums to 1.
     """
-    a = as_logits(a)
-    exp_shifted = np.exp(a - a.max(axis=-1, keepdims=True))
-    return exp_shifted / exp_shifted.sum(axis=-1, keepdims=True)
-
-
-def log_softmax(a: ArrayLike) -> np.ndarray:
-    """log ŷ along the last axis, by the log-sum-exp trick.
-
-    log ŷ_i = (a_i - max a) - log Σ_i' exp(a_i' - max a), which stays finite
-    even where ŷ_i itself underflows to 0.
-
-    Parameters
-    ----------
-    a : array_like, shape (k,) or (m, k)
-
-    Returns
-    -------
-    ndarray, same shape as ``a``
-    """
-    a = as_logits(a)
-    shifted = a - a.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return unchecked_softmax(as_logits(a))
 
 
 def softmax_jacobian(a: ArrayLike) -> np.ndarray:
@@ -67,8 +46,30 @@ def softmax_jacobian(a: ArrayLike) -> np.ndarray:
     ndarray, shape (k, k)
         Symmetric; every row sums to 0.
     """
-    a = as_logits(a)
-    if a.ndim != 1:
-        raise ValueError(f"a must be 1-D, the k logits of one example; got shape {a.shape}")
-    yhat = softmax(a)
+    return unchecked_softmax_jacobian(as_logits(a, ndims=(1,)))
+
+
+# The same formulas without the input checks, for callers that checked the logits once (a: finite floats, (k,) or
+# (m, k), every row spanning less than the largest float).
+
+
+def unchecked_softmax(a: np.ndarray) -> np.ndarray:
+    """``softmax`` without the input check."""
+    exp_shifted = np.exp(a - a.max(axis=-1, keepdims=True))
+    return exp_shifted / exp_shifted.sum(axis=-1, keepdims=True)
+
+
+def unchecked_log_softmax(a: np.ndarray) -> np.ndarray:
+    """log ŷ along the last axis, by the log-sum-exp trick, on logits already checked (``cross_entropy``'s).
+
+    log ŷ_i = (a_i - max a) - log Σ_i' exp(a_i' - max a), which stays finite
+    even where ŷ_i itself underflows to 0.
+    """
+    shifted = a - a.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def unchecked_softmax_jacobian(a: np.ndarray) -> np.ndarray:
+    """``softmax_jacobian`` without the input check (``a`` of shape (k,))."""
+    yhat = unchecked_softmax(a)
     return np.diag(yhat) - np.outer(yhat, yhat)

@@ -1,4 +1,4 @@
-"""Input checks shared by every kernel.
+"""Every argument check of the package, in one place: the kernels', and the other layers' too.
 
 Each check either returns a clean numpy array or raises a ``ValueError`` /
 ``TypeError`` whose message names the argument, says what was expected and
@@ -56,14 +56,14 @@ def _refuse_masked(x: object, name: str) -> None:
         raise TypeError(f"{name} must be a plain array; got a masked array, whose mask the computation would ignore")
 
 
-def as_logits(a: ArrayLike) -> np.ndarray:
-    """Check logits ``a``: shape (k,) for one example or (m, k) for a batch.
+def as_logits(a: ArrayLike, ndims: tuple[int, ...] = (1, 2)) -> np.ndarray:
+    """Check logits ``a``: shape (k,) for one example or (m, k) for a batch (``ndims=(1,)``: one example only).
 
     Also refused: a row whose largest and smallest logits lie further apart
     than the largest float (e.g. -1e308 and 1e308), because every kernel
     subtracts the row's maximum and that difference would overflow.
     """
-    a = as_real_array(a, "a", ndims=(1, 2))
+    a = as_real_array(a, "a", ndims=ndims)
     half_span = a.max(axis=-1) / 2 - a.min(axis=-1) / 2  # halves: the span itself may overflow
     if np.any(half_span > np.finfo(a.dtype).max / 2):
         raise ValueError(
@@ -106,6 +106,31 @@ def as_class_labels(l: ArrayLike, k: int, m: int | None, name: str = "l") -> int
         bad = labels[out_of_range][0]
         raise ValueError(f"{name} must hold class indices in 0..{k - 1} (k = {k}); got {bad}")
     return labels
+
+
+def as_logits_and_labels(
+    a: ArrayLike, l: int | ArrayLike, ndims: tuple[int, ...] = (1, 2)
+) -> tuple[np.ndarray, int | np.ndarray]:
+    """Check logits ``a`` (``as_logits``) and their true classes ``l``: an int for (k,) logits, an (m,) int array for
+    (m, k) logits."""
+    a = as_logits(a, ndims)
+    return a, as_class_labels(l, a.shape[-1], None if a.ndim == 1 else a.shape[0])
+
+
+def as_probabilities_and_labels(yhat: ArrayLike, l: int | ArrayLike) -> tuple[np.ndarray, int | np.ndarray]:
+    """Check probabilities ``yhat``, (k,) or (m, k), entries in [0, 1], and their true classes ``l``, at which
+    ``yhat`` must be positive (-log 0 is infinite)."""
+    yhat = as_real_array(yhat, "yhat", ndims=(1, 2))
+    if np.any((yhat < 0) | (yhat > 1)):
+        raise ValueError(
+            f"yhat must hold probabilities in [0, 1]; got entries from {yhat.min():.6g} to {yhat.max():.6g}"
+        )
+    m = None if yhat.ndim == 1 else yhat.shape[0]
+    labels = as_class_labels(l, yhat.shape[-1], m)
+    true_class_probability = yhat[labels] if m is None else yhat[np.arange(m), labels]
+    if np.any(true_class_probability == 0):
+        raise ValueError("yhat must be positive at the true class l: -log(0) is infinite; got yhat_l = 0")
+    return yhat, labels
 
 
 def as_matrix(x: ArrayLike, name: str, shape: tuple[int | None, int | None]) -> np.ndarray:
@@ -153,13 +178,45 @@ def as_positive_integer(value: object, name: str, what: str = "") -> int:
     return int(value)
 
 
+def as_real_number(
+    value: object,
+    name: str,
+    what: str,
+    *,
+    above: float | None = None,
+    at_least: float | None = None,
+    below: float | None = None,
+    at_most: float | None = None,
+) -> float:
+    """Return ``value`` as a ``float`` if it is one finite real number within the bounds given.
+
+    ``what`` says what was expected, for the message: ``f"{name} must be {what}; got {value!r}"``, a
+    ``ValueError`` for anything else (a bool, a string, an array, NaN, infinity, a number out of bounds).
+    """
+    is_number = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+    if not (
+        is_number
+        and np.isfinite(value)
+        and (above is None or value > above)
+        and (at_least is None or value >= at_least)
+        and (below is None or value < below)
+        and (at_most is None or value <= at_most)
+    ):
+        raise ValueError(f"{name} must be {what}; got {value!r}")
+    return float(value)
+
+
 def as_learning_rate(value: object, name: str = "eta") -> float:
     """Return ``value`` as a ``float`` if it is a finite number > 0, the learning rate η of an update."""
-    if isinstance(value, (bool, np.bool_)) or not (
-        isinstance(value, (int, float, np.integer, np.floating)) and np.isfinite(value) and value > 0
-    ):
-        raise ValueError(f"{name} must be a positive learning rate, a finite number > 0; got {value!r}")
-    return float(value)
+    return as_real_number(value, name, "a positive learning rate, a finite number > 0", above=0)
+
+
+def as_instance(value: object, name: str, *kinds: type) -> object:
+    """Return ``value`` if it is an instance of one of ``kinds``; a ``TypeError`` naming them otherwise."""
+    if not isinstance(value, kinds):
+        expected = " or ".join(f"a {kind.__name__}" for kind in kinds)
+        raise TypeError(f"{name} must be {expected}; got {type(value).__name__}")
+    return value
 
 
 def as_seed(value: object, name: str = "seed") -> int:

@@ -1,14 +1,18 @@
-"""The backward pass of a one-hidden-layer ReLU network, one line of the chain rule per function.
+"""The backward pass of the one-hidden-layer network, one line of the chain rule per function.
 
-In the slides' letters for one hidden layer (the code's ``cache.z`` is a₁):
+In the slides' letters for one hidden layer (``ForwardCache`` holds x, a_1, h and a_L):
 
-    a₁  = x W_hidden + b_hiddenᵀ   (m, u)     h = relu(a₁)   (m, u)     a_L = h W_out + b_outᵀ   (m, k)
+    a₁  = x W_hidden + b_hiddenᵀ   (m, u)     h = g(a₁)   (m, u)     a_L = h W_out + b_outᵀ   (m, k)
 
 Each line maps the gradient at a layer's output, G, to the gradient at one
-of its inputs. A line is checked alone by a *probe*: the scalar
-P = Σ G ⊙ (the layer's output), whose exact gradient with respect to that
-input is what the line returns, so central differences of P test the line and
-nothing else. ``helpers.training.network.backward`` is these lines in a row.
+of its inputs. These functions are the backward pass: notebook 4 explains
+them one by one, and ``helpers.training.network.backward``, which the
+training loop runs at every step, calls them in a row. For that loop each
+takes ``out``, an array to write the result into instead of allocating one.
+
+A line is checked alone by a *probe*: the scalar P = Σ G ⊙ (the layer's
+output), whose exact gradient with respect to that input is what the line
+returns, so central differences of P test the line and nothing else.
 """
 
 from __future__ import annotations
@@ -17,27 +21,39 @@ from collections.abc import Callable
 
 import numpy as np
 
+from helpers.kernels.activations import unchecked_relu_derivative
 from helpers.kernels.gradcheck import norm_relative_error, numerical_gradient
 
 
-def grad_wrt_h(grad_a_L: np.ndarray, W_out: np.ndarray) -> np.ndarray:
+def grad_wrt_h(grad_a_L: np.ndarray, W_out: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """∇_h = ∇_{a_L} W_outᵀ: (m, k) times (k, u) gives (m, u), h's shape."""
-    return grad_a_L @ W_out.T
+    return np.matmul(grad_a_L, W_out.T, out=out)
 
 
-def grad_through_relu(grad_h: np.ndarray, a_1: np.ndarray) -> np.ndarray:
+def grad_through_activation(
+    grad_h: np.ndarray, a_1: np.ndarray, derivative: Callable[[np.ndarray], np.ndarray], out: np.ndarray | None = None
+) -> np.ndarray:
+    """∇_{a₁} = ∇_h ⊙ g'(a₁), (m, u): h = g(a₁) acts entry by entry, so each entry's gradient is scaled by its own
+    slope. ``out`` may be ``grad_h`` itself."""
+    return np.multiply(grad_h, derivative(a_1), out=out)
+
+
+def grad_through_relu(grad_h: np.ndarray, a_1: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """∇_{a₁} = ∇_h ⊙ 1(a₁ > 0): h_ir = max(0, a₁_ir) passes the gradient where a₁_ir > 0 and blocks it elsewhere."""
-    return grad_h * (a_1 > 0)
+    return grad_through_activation(grad_h, a_1, unchecked_relu_derivative, out)
 
 
-def grad_wrt_weights(inputs: np.ndarray, grad_out: np.ndarray) -> np.ndarray:
+def grad_wrt_weights(inputs: np.ndarray, grad_out: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """∇_W = (inputs)ᵀ ∇_{out}: (n, m) times (m, k) gives (n, k), W's shape; notebook 3's aᵀ(...) pattern."""
-    return inputs.T @ grad_out
+    return np.matmul(inputs.T, grad_out, out=out)
 
 
-def grad_wrt_bias(grad_out: np.ndarray) -> np.ndarray:
+def grad_wrt_bias(grad_out: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """∇_b = the sum of ∇_{out}'s rows, as a column (k, 1): b is added to every row, so every row's gradient counts."""
-    return grad_out.sum(axis=0).reshape(-1, 1)
+    if out is None:
+        out = np.empty((grad_out.shape[1], 1), dtype=grad_out.dtype)
+    grad_out.sum(axis=0, out=out[:, 0])
+    return out
 
 
 def probe_check(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from helpers.kernels.mse import linear_output, mse
-from helpers.training.data import Split
+from helpers.training.data import RegressionSplit
 from helpers.training.linear_regression import least_squares
 from helpers.training.network import LinearMSE, init_parameters
 from helpers.training.sgd import TrainingSettings, train
@@ -45,7 +45,7 @@ class RegressionCurves:
 
 
 def regression_curves(
-    split: Split,
+    split: RegressionSplit,
     target_std: float,
     seeds: Sequence[int] = (0, 1, 2, 3, 4),
     hidden: int = REGRESSION_HIDDEN,
@@ -59,14 +59,14 @@ def regression_curves(
     scale = target_std**2
     train_curves, validation_curves = [], []
     for seed in seeds:
-        params = init_parameters(split.a_train.shape[1], hidden, 1, seed=seed)
+        params = init_parameters(split.x_train.shape[1], hidden, 1, seed=seed)
         history = train(params, split, LinearMSE(), settings=replace(settings, seed=seed))
         train_curves.append(np.array(history.train_loss) * scale)
         validation_curves.append(np.array(history.held_out_loss) * scale)
-    W_out, b = least_squares(split.a_train, split.y_train)
+    W_out, b = least_squares(split.x_train, split.y_train)
     return RegressionCurves(
         train=np.array(train_curves),
         validation=np.array(validation_curves),
-        linear_train=mse(split.y_train, linear_output(split.a_train, W_out, b)) * scale,
-        linear_validation=mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)) * scale,
+        linear_train=mse(split.y_train, linear_output(split.x_train, W_out, b)) * scale,
+        linear_validation=mse(split.y_held_out, linear_output(split.x_held_out, W_out, b)) * scale,
     )

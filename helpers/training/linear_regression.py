@@ -9,7 +9,7 @@ step, so it converges when η < 2/λ_max, and without oscillating when η ≤ 1/
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,71 +19,54 @@ from helpers.kernels.mse import (
     unchecked_mse_grad_wrt_bias,
     unchecked_mse_grad_wrt_weights,
 )
-from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer
+from helpers.kernels.validation import as_instance, as_learning_rate, as_matrix, as_positive_integer, as_real_number
+from helpers.training.data import RegressionSplit
+from helpers.training.history import History
 
 DIVERGED_LOSS = 1e12
 
 
-@dataclass
-class TrainingHistory:
-    """Weights and losses of a gradient-descent run, on the training set and (when one was given) a held-out set;
-    ``diverged`` is True if the loss passed 1e12 and the run stopped."""
+def gradient_descent(split: RegressionSplit, eta: float, steps: int) -> History:
+    """Run ``steps`` full-batch updates W_out ← W_out - η ∂L/∂W_out, b ← b - η ∂L/∂b from zeros on ``split``'s
+    training part, recording the MSE on both parts.
 
-    W_out: np.ndarray
-    b: np.ndarray
-    train_loss: list[float] = field(default_factory=list)
-    held_out_loss: list[float] = field(default_factory=list)
-    diverged: bool = False
-
-
-def gradient_descent(
-    a: np.ndarray,
-    y: np.ndarray,
-    eta: float,
-    steps: int,
-    a_held_out: np.ndarray | None = None,
-    y_held_out: np.ndarray | None = None,
-) -> TrainingHistory:
-    """Run ``steps`` full-batch updates W_out ← W_out - η ∂L/∂W_out, b ← b - η ∂L/∂b from zeros.
+    The inputs ``split.x_train`` play the part of the lecture's a: the output layer's inputs.
 
     Parameters
     ----------
-    a : ndarray, shape (m, u)
-    y : ndarray, shape (m, 1)
+    split : RegressionSplit
+        ``x_train`` (m, u) and ``y_train`` (m, 1) to train on; ``x_held_out`` (m_held_out, u) and ``y_held_out``
+        (m_held_out, 1), whose loss is recorded too (notebook 3's test set).
     eta : float
         The learning rate η.
     steps : int
-    a_held_out, y_held_out : ndarray, optional
-        A held-out set (notebook 3's test set) whose loss is recorded at every step too.
 
     Returns
     -------
-    TrainingHistory
-        ``train_loss[t]`` (and ``held_out_loss[t]``) is the loss before update t; the last entry is after the final one.
+    History
+        ``train_loss[t]`` and ``held_out_loss[t]`` are the losses before update t; the last entry is after the
+        final one.
     """
     eta = as_learning_rate(eta)
     steps = as_positive_integer(steps, "steps", "number of updates")
-    a = as_matrix(a, "a", (None, None))
-    y = as_matrix(y, "y", (a.shape[0], 1))
-    if (a_held_out is None) != (y_held_out is None):
-        raise ValueError("a_held_out and y_held_out must be given together, or neither")
-    if a_held_out is not None:
-        a_held_out = as_matrix(a_held_out, "a_held_out", (None, a.shape[1]))
-        y_held_out = as_matrix(y_held_out, "y_held_out", (a_held_out.shape[0], 1))
-    history = TrainingHistory(W_out=np.zeros((a.shape[1], 1)), b=np.zeros((1, 1)))
+    as_instance(split, "split", RegressionSplit)
+    a = as_matrix(split.x_train, "split.x_train", (None, None))
+    y = as_matrix(split.y_train, "split.y_train", (a.shape[0], 1))
+    a_held_out = as_matrix(split.x_held_out, "split.x_held_out", (None, a.shape[1]))
+    y_held_out = as_matrix(split.y_held_out, "split.y_held_out", (a_held_out.shape[0], 1))
+    W_out, b = np.zeros((a.shape[1], 1)), np.zeros((1, 1))
+    history = History()
     for step in range(steps + 1):
-        yhat = unchecked_linear_output(a, history.W_out, history.b)
+        yhat = unchecked_linear_output(a, W_out, b)
         loss = unchecked_mse(y, yhat)
         history.train_loss.append(loss)
-        if a_held_out is not None:
-            held_out_yhat = unchecked_linear_output(a_held_out, history.W_out, history.b)
-            history.held_out_loss.append(unchecked_mse(y_held_out, held_out_yhat))
+        history.held_out_loss.append(unchecked_mse(y_held_out, unchecked_linear_output(a_held_out, W_out, b)))
         if loss > DIVERGED_LOSS:
             history.diverged = True
             break
         if step < steps:
-            history.W_out -= eta * unchecked_mse_grad_wrt_weights(a, y, yhat)
-            history.b -= eta * unchecked_mse_grad_wrt_bias(y, yhat)
+            W_out -= eta * unchecked_mse_grad_wrt_weights(a, y, yhat)
+            b -= eta * unchecked_mse_grad_wrt_bias(y, yhat)
     return history
 
 
@@ -118,10 +101,8 @@ class Settling:
 
 def settling(losses: Sequence[float], reference: float, tolerance: float) -> Settling:
     """The ``Settling`` of ``losses`` (entry t after t steps) around ``reference``, for a fraction ``tolerance``."""
-    if not (np.isfinite(reference) and reference > 0):
-        raise ValueError(f"reference must be a positive loss; got {reference!r}")
-    if not tolerance > 0:
-        raise ValueError(f"tolerance must be a fraction > 0; got {tolerance!r}")
+    reference = as_real_number(reference, "reference", "a positive loss", above=0)
+    tolerance = as_real_number(tolerance, "tolerance", "a fraction > 0", above=0)
     gaps = np.asarray(losses, dtype=float) / reference - 1
     within = np.abs(gaps) < tolerance
     if not within[-1]:

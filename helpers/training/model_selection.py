@@ -9,9 +9,11 @@ from typing import TypeVar
 
 import numpy as np
 
-from helpers.training.data import Split
+from helpers.kernels.validation import as_real_number
+from helpers.training.data import LabelledSplit
+from helpers.training.history import History
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import History, TrainingSettings, train
+from helpers.training.sgd import TrainingSettings, train
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -21,8 +23,7 @@ def epochs_to_reach(losses: Sequence[float], tolerance: float) -> int:
     training: the epochs worth spending, since later ones gain less than that fraction."""
     if len(losses) < 2:
         raise ValueError("losses must hold the loss before training and after at least one epoch")
-    if not tolerance >= 0:
-        raise ValueError(f"tolerance must be a fraction >= 0; got {tolerance!r}")
+    tolerance = as_real_number(tolerance, "tolerance", "a fraction >= 0", at_least=0)
     target = min(losses) * (1 + tolerance)
     epoch = next((epoch for epoch, loss in enumerate(losses) if epoch > 0 and loss <= target), None)
     if epoch is None:
@@ -69,14 +70,13 @@ class SeededRuns:
 
 
 def validation_runs(
-    split: Split, hidden: int, settings: TrainingSettings, seeds: Sequence[int] = (0, 1, 2)
+    split: LabelledSplit, hidden: int, settings: TrainingSettings, seeds: Sequence[int] = (0, 1, 2)
 ) -> SeededRuns:
     """Train a softmax network with ``hidden`` ReLU units on ``split`` with ``settings``, once per seed (the seed
     both of the initial weights and of the order of the examples), recording both parts after every epoch."""
-    n_inputs, k = split.a_train.shape[1], int(split.y_train.max()) + 1
     histories = []
     for seed in seeds:
-        params = init_parameters(n_inputs, hidden, k, seed=seed)
+        params = init_parameters(split.x_train.shape[1], hidden, split.k, seed=seed)
         histories.append(train(params, split, SoftmaxCrossEntropy(), settings=replace(settings, seed=seed)))
     return SeededRuns(seeds=tuple(seeds), histories=tuple(histories))
 

@@ -1,7 +1,7 @@
 """A network with one hidden layer, built from the output-layer kernels of notebooks 1 to 3.
 
-    z      = x W_hidden + b_hiddenᵀ      (m, hidden)   pre-activation of the hidden layer
-    h      = g(z)                         (m, hidden)   g is ReLU or the sigmoid
+    a_1    = x W_hidden + b_hiddenᵀ      (m, hidden)   pre-activation of the hidden layer
+    h      = g(a_1)                       (m, hidden)   g is ReLU or the sigmoid
     a_L    = h W_out + b_outᵀ             (m, k)        the output layer's pre-activation
 
 The output layer decides the loss and the one gradient that starts the
@@ -10,12 +10,12 @@ backward pass, ∂L/∂a_L (it already holds the 1/m of the mean):
 - ``SoftmaxCrossEntropy``: ŷ = softmax(a_L), L = mean of -log ŷ_ℓ, ∂L/∂a_L = (Ŷ - E)/m   (notebooks 1-2)
 - ``LinearMSE``:           ŷ = a_L,          L = mean of (ŷ - y)²,   ∂L/∂a_L = (2/m)(ŷ - y) (notebook 3)
 
-Everything after that gradient is the same for both, and every weight
-gradient is notebook 3's matrix product: (input)ᵀ (gradient at the output).
+Everything after that gradient is the same for both: the lines of
+``helpers.training.backward_steps``, in a row (``unchecked_backward_into``).
 
-The public functions check their arguments once; the functions whose names
-start with an underscore do the arithmetic on arrays already checked, which
-is what the training loop calls at every step.
+``forward`` and ``backward`` check their arguments; ``unchecked_forward`` and
+``unchecked_backward_into`` do the same arithmetic on arrays already checked,
+and are what the training loop calls at every step.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from helpers.kernels.cross_entropy import unchecked_cross_entropy_and_grad
 from helpers.kernels.gradcheck import entrywise_relative_error, norm_relative_error, numerical_gradient
 from helpers.kernels.mse import unchecked_mse_and_grad_wrt_yhat
 from helpers.kernels.validation import as_class_labels, as_matrix, as_positive_integer, as_seed
+from helpers.training.backward_steps import grad_through_activation, grad_wrt_bias, grad_wrt_h, grad_wrt_weights
 
 Parameters = dict[str, np.ndarray]
 PARAMETER_NAMES = ("W_hidden", "b_hidden", "W_out", "b_out")
@@ -111,46 +112,33 @@ class ForwardCache:
     """What the backward pass needs from the forward pass."""
 
     x: np.ndarray
-    z: np.ndarray
+    a_1: np.ndarray
     h: np.ndarray
     a_L: np.ndarray
 
 
-def unchecked_forward(params: Parameters, x: np.ndarray, g: Activation) -> ForwardCache:
-    """``forward`` on arrays already checked (the training loop's), with the activation ``g`` itself."""
-    z = x @ params["W_hidden"]
-    z += params["b_hidden"].T
-    h = g.g(z)
+def unchecked_forward(params: Parameters, x: np.ndarray, activation: Activation) -> ForwardCache:
+    """``forward`` on arrays already checked (the training loop's), with the ``Activation`` itself."""
+    a_1 = x @ params["W_hidden"]
+    a_1 += params["b_hidden"].T
+    h = activation.function(a_1)
     a_L = h @ params["W_out"]
     a_L += params["b_out"].T
-    return ForwardCache(x=x, z=z, h=h, a_L=a_L)
+    return ForwardCache(x=x, a_1=a_1, h=h, a_L=a_L)
 
 
 def unchecked_backward_into(
-    grads: Parameters, params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation
+    grads: Parameters, params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, activation: Activation
 ) -> Parameters:
     """``backward`` on arrays already checked, written into the arrays of ``grads`` (the training loop's, which
-    reuses them at every step): notebook 4's lines of section 3 in a row."""
-    grad_h = grad_a_L @ params["W_out"].T  # ∂L/∂h = ∂L/∂a_L W_outᵀ
-    grad_h *= g.derivative(cache.z)  # now ∂L/∂z = ∂L/∂h ⊙ g'(z)
-    np.matmul(cache.x.T, grad_h, out=grads["W_hidden"])
-    grad_h.sum(axis=0, out=grads["b_hidden"][:, 0])
-    np.matmul(cache.h.T, grad_a_L, out=grads["W_out"])
-    grad_a_L.sum(axis=0, out=grads["b_out"][:, 0])
+    reuses them at every step): the lines of ``helpers.training.backward_steps`` in a row."""
+    grad_h = grad_wrt_h(grad_a_L, params["W_out"])
+    grad_a_1 = grad_through_activation(grad_h, cache.a_1, activation.derivative, out=grad_h)  # in place
+    grad_wrt_weights(cache.x, grad_a_1, out=grads["W_hidden"])
+    grad_wrt_bias(grad_a_1, out=grads["b_hidden"])
+    grad_wrt_weights(cache.h, grad_a_L, out=grads["W_out"])
+    grad_wrt_bias(grad_a_L, out=grads["b_out"])
     return grads
-
-
-def _backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, g: Activation) -> Parameters:
-    grads = {name: np.empty_like(value) for name, value in params.items()}
-    return unchecked_backward_into(grads, params, cache, grad_a_L, g)
-
-
-def _loss_and_gradients(
-    params: Parameters, x: np.ndarray, targets: np.ndarray, output: OutputLayer, g: Activation
-) -> tuple[float, Parameters]:
-    cache = unchecked_forward(params, x, g)
-    loss, grad_a_L = output.loss_and_grad(cache.a_L, targets)
-    return loss, _backward(params, cache, grad_a_L, g)
 
 
 def _check_inputs(params: Parameters, x: object) -> np.ndarray:
@@ -160,8 +148,7 @@ def _check_inputs(params: Parameters, x: object) -> np.ndarray:
 
 def forward(params: Parameters, x: np.ndarray, activation: str = "relu") -> ForwardCache:
     """Run the network on a batch ``x`` of shape (m, n_inputs); ``cache.a_L`` (m, k) is the output pre-activation."""
-    g = activation_named(activation)
-    return unchecked_forward(params, _check_inputs(params, x), g)
+    return unchecked_forward(params, _check_inputs(params, x), activation_named(activation))
 
 
 def backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, activation: str = "relu") -> Parameters:
@@ -172,10 +159,11 @@ def backward(params: Parameters, cache: ForwardCache, grad_a_L: np.ndarray, acti
     dict
         The same keys and shapes as ``params``.
     """
-    g = activation_named(activation)
+    hidden_activation = activation_named(activation)
     check_parameters(params)
     grad_a_L = as_matrix(grad_a_L, "grad_a_L", cache.a_L.shape)
-    return _backward(params, cache, grad_a_L, g)
+    grads = {name: np.empty_like(value) for name, value in params.items()}
+    return unchecked_backward_into(grads, params, cache, grad_a_L, hidden_activation)
 
 
 @dataclass(frozen=True)
@@ -194,15 +182,16 @@ def gradient_check(
     The loss is ``output.loss_and_grad(...)[0]``, so an output layer whose
     gradient does not match its loss shows up here. Use a few examples.
     """
-    g = activation_named(activation)
-    x = _check_inputs(params, x)
-    targets = output.check_targets(targets, x.shape[0], params["W_out"].shape[1])
-    _, analytic = _loss_and_gradients(params, x, targets, output, g)
+    cache = forward(params, x, activation)
+    targets = output.check_targets(targets, cache.x.shape[0], params["W_out"].shape[1])
+    analytic = backward(params, cache, output.loss_and_grad(cache.a_L, targets)[1], activation)
+    hidden_activation = activation_named(activation)
     checks = {}
     for name in params:
 
-        def loss_at(value: np.ndarray, name: str = name) -> float:
-            return output.loss_and_grad(unchecked_forward({**params, name: value}, x, g).a_L, targets)[0]
+        def loss_at(value: np.ndarray, name: str = name) -> float:  # checked once above: called twice per entry
+            a_L = unchecked_forward({**params, name: value}, cache.x, hidden_activation).a_L
+            return output.loss_and_grad(a_L, targets)[0]
 
         numeric = numerical_gradient(loss_at, params[name])
         entry_errors = entrywise_relative_error(analytic[name], numeric)

@@ -6,15 +6,25 @@ the loop checks its inputs again at every step. Its settings travel together in 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from helpers.kernels.activations import Activation, activation_named
-from helpers.kernels.validation import as_learning_rate, as_matrix, as_positive_integer, as_seed
-from helpers.training.data import Split
+from helpers.kernels.validation import (
+    as_instance,
+    as_learning_rate,
+    as_matrix,
+    as_positive_integer,
+    as_real_number,
+    as_seed,
+)
+from helpers.training.data import LabelledSplit, RegressionSplit, Split
+from helpers.training.history import History
 from helpers.training.network import (
     OutputLayer,
     Parameters,
@@ -60,50 +70,33 @@ class TrainingSettings:
         as_learning_rate(self.eta)
         as_positive_integer(self.epochs, "epochs")
         as_positive_integer(self.batch_size, "batch_size")
-        if isinstance(self.momentum, (bool, np.bool_)) or not (
-            isinstance(self.momentum, (int, float, np.floating)) and 0 <= self.momentum < 1
-        ):
-            raise ValueError(f"momentum must be in [0, 1); got {self.momentum!r}")
-        if isinstance(self.weight_decay, (bool, np.bool_)) or not (
-            isinstance(self.weight_decay, (int, float, np.floating))
-            and np.isfinite(self.weight_decay)
-            and self.weight_decay >= 0
-        ):
-            raise ValueError(f"weight_decay must be a finite number >= 0; got {self.weight_decay!r}")
+        as_real_number(self.momentum, "momentum", "in [0, 1)", at_least=0, below=1)
+        as_real_number(self.weight_decay, "weight_decay", "a finite number >= 0", at_least=0)
         activation_named(self.activation)
         as_seed(self.seed)
 
 
-@dataclass
-class History:
-    """Per-epoch loss (and, when the output layer reports one, accuracy) on the training part and the held-out
-    part of a ``Split`` (the validation part while settings are chosen, the test set at the end).
-
-    Entry 0 is before training; entry t is after epoch t.
-    """
-
-    train_loss: list[float] = field(default_factory=list)
-    held_out_loss: list[float] = field(default_factory=list)
-    train_accuracy: list[float] = field(default_factory=list)
-    held_out_accuracy: list[float] = field(default_factory=list)
-
-    def first(self, epochs: int) -> History:
-        """Entries 0 to ``epochs``: what a run of only ``epochs`` epochs with the same settings records, since its
-        first epochs are the same (the same seed gives the same order of examples)."""
-        end = as_positive_integer(epochs, "epochs") + 1
-        if end > len(self.train_loss):
-            raise ValueError(f"epochs must be at most the {len(self.train_loss) - 1} epochs recorded; got {epochs}")
-        return History(
-            self.train_loss[:end], self.held_out_loss[:end], self.train_accuracy[:end], self.held_out_accuracy[:end]
-        )
-
-
 EpochCallback = Callable[[int, History], None]
 
-# The loop multiplies small matrices (a minibatch of 32 rows by a hidden layer of about a hundred units), for which
-# a second BLAS thread costs more in hand-over than it saves; on a machine busy with other work it made training
-# four times slower. So the loop runs on one BLAS thread.
-BLAS = ThreadpoolController()
+
+# The BLAS libraries loaded when they were last looked up, and how many modules Python had imported then.
+_blas_libraries: tuple[int, ThreadpoolController] | None = None
+
+
+def one_blas_thread() -> AbstractContextManager[object]:
+    """A context in which every BLAS library loaded so far runs on one thread.
+
+    The loop multiplies small matrices (a minibatch of 32 rows by a hidden layer of about a hundred units), for which
+    a second BLAS thread costs more in hand-over than it saves; on a machine busy with other work it made training
+    four times slower. The libraries are looked up again whenever a module has been imported since the last look,
+    since a BLAS comes with an import (SciPy's, when scikit-learn is first used): a look takes 0.7 ms, about 1 % of
+    a training run, which the check of ``len(sys.modules)`` saves on every later run.
+    """
+    global _blas_libraries
+    if _blas_libraries is None or _blas_libraries[0] != len(sys.modules):
+        controller = ThreadpoolController()
+        _blas_libraries = (len(sys.modules), controller)
+    return _blas_libraries[1].limit(limits=1, user_api="blas")
 
 
 def sgd_step(
@@ -174,13 +167,16 @@ def epoch_order(rng: np.random.Generator, m: int, batch_size: int) -> list[np.nd
     return [order[start : start + batch_size] for start in range(0, m, batch_size)]
 
 
-def evaluate_into(history: History, params: Parameters, data: Split, output: OutputLayer, g: Activation) -> None:
+def evaluate_into(
+    history: History, params: Parameters, data: Split, output: OutputLayer, hidden_activation: Activation
+) -> None:
     """Append the loss (and accuracy) on the whole training part and the whole held-out part to ``history``."""
+    x_train, targets_train, x_held_out, targets_held_out = data
     for x, targets, losses, accuracies in (
-        (data.a_train, data.y_train, history.train_loss, history.train_accuracy),
-        (data.a_held_out, data.y_held_out, history.held_out_loss, history.held_out_accuracy),
+        (x_train, targets_train, history.train_loss, history.train_accuracy),
+        (x_held_out, targets_held_out, history.held_out_loss, history.held_out_accuracy),
     ):
-        a_L = unchecked_forward(params, x, g).a_L
+        a_L = unchecked_forward(params, x, hidden_activation).a_L
         loss, _ = output.loss_and_grad(a_L, targets)
         losses.append(loss)
         if output.reports_accuracy:
@@ -189,12 +185,15 @@ def evaluate_into(history: History, params: Parameters, data: Split, output: Out
 
 def checked_split(data: Split, params: Parameters, output: OutputLayer) -> Split:
     """``data`` with each array checked against ``params``' sizes and ``output``'s targets, an error naming it."""
+    as_instance(data, "data", LabelledSplit, RegressionSplit)
     n_inputs, k = params["W_hidden"].shape[0], params["W_out"].shape[1]
-    a_train = as_matrix(data.a_train, "data.a_train", (None, n_inputs))
-    a_held_out = as_matrix(data.a_held_out, "data.a_held_out", (None, n_inputs))
-    y_train = output.check_targets(data.y_train, a_train.shape[0], k, "data.y_train")
-    y_held_out = output.check_targets(data.y_held_out, a_held_out.shape[0], k, "data.y_held_out")
-    return Split(a_train, y_train, a_held_out, y_held_out)
+    x_train, targets_train, x_held_out, targets_held_out = data
+    x_name, targets_name, x_held_out_name, targets_held_out_name = (f"data.{name}" for name in data._fields)
+    x_train = as_matrix(x_train, x_name, (None, n_inputs))
+    x_held_out = as_matrix(x_held_out, x_held_out_name, (None, n_inputs))
+    targets_train = output.check_targets(targets_train, x_train.shape[0], k, targets_name)
+    targets_held_out = output.check_targets(targets_held_out, x_held_out.shape[0], k, targets_held_out_name)
+    return type(data)(x_train, targets_train, x_held_out, targets_held_out)
 
 
 def train(
@@ -206,30 +205,33 @@ def train(
     on_epoch: EpochCallback | None = None,
     record: bool = True,
 ) -> History:
-    """Train ``params`` (as ``init_parameters`` makes them) in place by minibatch SGD on ``data.a_train``.
+    """Train ``params`` (as ``init_parameters`` makes them) in place by minibatch SGD on ``data.x_train``.
 
-    ``output`` is ``SoftmaxCrossEntropy()`` or ``LinearMSE()``. Returns the loss (and accuracy) on both parts of
-    ``data`` before training and after each epoch; ``record=False`` skips that evaluation (the training is the
-    same). ``on_epoch(epoch, history)`` is called after each epoch, e.g. by a progress bar.
+    ``output`` is ``SoftmaxCrossEntropy()`` with a ``LabelledSplit`` or ``LinearMSE()`` with a ``RegressionSplit``.
+    Returns the loss (and accuracy) on both parts of ``data`` before training and after each epoch;
+    ``record=False`` skips that evaluation (the training is the same). ``on_epoch(epoch, history)`` is called
+    after each epoch, e.g. by a progress bar.
     """
-    if not isinstance(settings, TrainingSettings):
-        raise TypeError(f"settings must be a TrainingSettings; got {type(settings).__name__}")
+    as_instance(settings, "settings", TrainingSettings)
     data = checked_split(data, check_parameters(params), output)  # once: nothing below checks again
-    g = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
+    x_train, targets_train, _, _ = data
+    hidden_activation = activation_named(settings.activation)  # relu or the sigmoid, and its derivative
     rng = np.random.default_rng(settings.seed)  # the order of the examples: the same for the same seed
     flat = FlatParameters(params, settings.weight_decay)  # parameters, gradients, velocities: three flat arrays
     history = History()
-    with BLAS.limit(limits=1, user_api="blas"):
+    with one_blas_thread():
         if record:
-            evaluate_into(history, flat.params, data, output, g)  # entry 0: before training
+            evaluate_into(history, flat.params, data, output, hidden_activation)  # entry 0: before training
         for epoch in range(1, settings.epochs + 1):
-            for batch in epoch_order(rng, data.a_train.shape[0], settings.batch_size):  # shuffle, then cut
-                cache = unchecked_forward(flat.params, data.a_train[batch], g)  # a_1, h = g(a_1), a_L
-                _, grad_a_L = output.loss_and_grad(cache.a_L, data.y_train[batch])  # e.g. (Ŷ - E)/m
-                unchecked_backward_into(flat.grads, flat.params, cache, grad_a_L, g)  # every ∇, into flat.grad
+            for batch in epoch_order(rng, x_train.shape[0], settings.batch_size):  # shuffle, then cut
+                cache = unchecked_forward(flat.params, x_train[batch], hidden_activation)  # a_1, h = g(a_1), a_L
+                _, grad_a_L = output.loss_and_grad(cache.a_L, targets_train[batch])  # e.g. (Ŷ - E)/m
+                unchecked_backward_into(
+                    flat.grads, flat.params, cache, grad_a_L, hidden_activation
+                )  # every ∇, into flat.grad
                 flat.step(settings.eta, settings.momentum)  # v ← μ v - η (∇ + λ W),  θ ← θ + v
             if record:
-                evaluate_into(history, flat.params, data, output, g)  # after epoch `epoch`
+                evaluate_into(history, flat.params, data, output, hidden_activation)  # after epoch `epoch`
             if on_epoch is not None:
                 on_epoch(epoch, history)
     for name, value in flat.params.items():

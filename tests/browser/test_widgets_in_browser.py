@@ -61,18 +61,18 @@ def softmax_reading(settings: dict) -> str:
 
 
 def gradient_descent_reading(settings: dict) -> str:
-    from helpers.display.gradient_descent_figure import GradientDescentExplorer
+    from helpers.display import GradientDescentExplorer
     from helpers.training.data import diabetes_split
 
     return str(GradientDescentExplorer(diabetes_split()).draw(settings["eta"], settings["steps"]))
 
 
 def training_reading(settings: dict) -> str:
-    from helpers.display.training_figures import TrainingExplorer
+    from helpers.display import TrainingExplorer
     from helpers.training.data import digits_validation_split
-    from helpers.training.digits_training import SETTINGS
+    from helpers.training.digits_training import DIGITS_SETTINGS
 
-    figure = TrainingExplorer(digits_validation_split(), epochs=SETTINGS.epochs)
+    figure = TrainingExplorer(digits_validation_split(), epochs=DIGITS_SETTINGS.epochs)
     return str(figure.draw(settings["eta"], settings["batch_size"], settings["hidden"]))
 
 

@@ -8,11 +8,12 @@ import numpy as np
 from IPython.core.interactiveshell import InteractiveShell
 from matplotlib.colors import to_rgba
 
-from helpers.display.descriptions import plain_text
+from helpers.display.explorers import SoftmaxGradientExplorer
 from helpers.display.gradient_descent_figure import GradientDescentFigure
 from helpers.display.logit_figures import TRUE_CLASS_HATCH, GradWrtYhatFigure, SoftmaxGradientFigure, jacobian_figure
-from helpers.display.readings import read_softmax_gradient
+from helpers.display.readings import read_grad_wrt_yhat, read_softmax_gradient
 from helpers.display.roadmap import chain_roadmap
+from helpers.display.tex_to_text import plain_text
 from helpers.display.training_figures import (
     LearningCurvesFigure,
     averaged_regression_curves,
@@ -23,8 +24,8 @@ from helpers.display.training_figures import (
 )
 from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, set_controls
 from helpers.kernels.softmax import softmax_jacobian
-from helpers.training.linear_regression import TrainingHistory
-from helpers.training.sgd import History
+from helpers.training.diabetes_training import RegressionCurves
+from helpers.training.history import History
 
 
 def numbers_in(text: str) -> list[float]:
@@ -60,7 +61,8 @@ def test_mathtext_is_written_as_characters():
 def test_the_gradient_bars_describe_the_numbers_they_draw_and_hatch_the_true_class(rng):
     figure = GradWrtYhatFigure(k=4)
     a, l = rng.normal(size=4), 1
-    reading = figure.draw(a, l)
+    reading = read_grad_wrt_yhat(a, l)
+    figure.draw(reading)
     described = numbers_in(figure.description)
     for value in (*reading.yhat, reading.grad[l], reading.loss):
         assert any(np.isclose(value, number, rtol=1e-3) for number in described), value
@@ -76,8 +78,8 @@ def test_the_gradient_bars_describe_the_numbers_they_draw_and_hatch_the_true_cla
 
 def test_the_softmax_figure_describes_its_gradient_and_its_jacobian(rng):
     figure = SoftmaxGradientFigure(k=4)
-    a = rng.normal(size=4)
-    reading = figure.draw(a, 3, T=2.0)
+    reading = read_softmax_gradient(rng.normal(size=4), 3, T=2.0)
+    figure.draw(reading)
     described = numbers_in(figure.description)
     for value in (*reading.grad, *np.diag(reading.jacobian), reading.loss, reading.T):
         assert any(np.isclose(value, number, rtol=1e-3, atol=5e-5) for number in described), value
@@ -93,12 +95,12 @@ def test_the_jacobian_heatmap_describes_its_diagonal_and_its_range():
 
 
 def test_a_widget_puts_the_description_of_each_picture_on_its_image():
-    panel = FigurePanel(SoftmaxGradientFigure(k=4))
+    panel = FigurePanel(SoftmaxGradientExplorer(k=4))
     explorer = widgets.interactive(panel.update, l=class_picker(4, initial=2), **logit_sliders([2.0, 1.0, 0.1, -1.0]))
     first = panel.image.tooltip
     reading = set_controls(explorer, l=0, a_L1=-3.0)
     assert panel.image.tooltip != first
-    assert panel.image.tooltip == panel.figure.description
+    assert panel.image.tooltip == panel.explorer.description
     assert "ℓ = 0" in panel.image.tooltip
     assert f"{read_softmax_gradient(np.array([2.0, -3.0, 0.1, -1.0]), 0).loss:.4f}" in panel.image.tooltip
     assert reading.l == 0
@@ -133,17 +135,15 @@ def test_validation_curves_name_each_setting_and_its_lowest_loss():
 
 def test_regression_curves_describe_the_means_and_the_linear_model(rng):
     train, validation = rng.uniform(2500, 3000, size=(3, 6)), rng.uniform(3000, 4000, size=(3, 6))
-    figure = averaged_regression_curves(train, validation, 2800.0)
+    figure = averaged_regression_curves(RegressionCurves(train, validation, 2700.0, 2800.0))
     assert f"to {validation.mean(axis=0)[-1]:.0f}" in figure.description
     assert "2800" in figure.description and "mean of 3 seeds" in figure.description
 
 
 def test_the_gradient_descent_figure_describes_its_run():
-    history = TrainingHistory(
-        W_out=np.zeros((2, 1)), b=np.zeros((1, 1)), train_loss=[9e4, 5e4], held_out_loss=[8e4, 6e4]
-    )
+    history = History(train_loss=[9e4, 5e4], held_out_loss=[8e4, 6e4])
     figure = GradientDescentFigure(closed_form_test_loss=3000.0)
-    figure.draw(history, eta=0.1, steps=1)
+    figure.draw(history, eta=0.1)
     assert "from 90000 to 50000" in figure.description and "from 80000 to 60000" in figure.description
     assert "η = 0.1000" in figure.description and "3000.00" in figure.description
 

@@ -30,10 +30,8 @@ def test_the_pairings_figure_states_each_curve_at_both_ends():
 
 def test_the_learning_rate_figure_names_the_run_that_diverged():
     data = diabetes_split()
-    threshold = 2 / largest_hessian_eigenvalue(data.a_train)
-    runs = {
-        factor: gradient_descent(data.a_train, data.y_train, eta=factor * threshold, steps=50) for factor in (0.5, 1.5)
-    }
+    threshold = 2 / largest_hessian_eigenvalue(data.x_train)
+    runs = {factor: gradient_descent(data, eta=factor * threshold, steps=50) for factor in (0.5, 1.5)}
     figure = learning_rate_runs_figure(runs, ylim=(1e3, 1e13))
     assert runs[1.5].diverged and not runs[0.5].diverged
     assert "η = 1.50 × 2/λ_max diverged" in figure.description

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.display.notation import FULL_TABLE, KEYS, NOTATION, notation_table
+from helpers.display.notation import KEYS, NOTATION, notation_table
 
 SYMBOLS = (
     "$m$",
@@ -49,14 +49,13 @@ def test_the_table_says_where_the_lecture_uses_a_letter_differently():
     assert "weight decay" in text and "eigenvalue" in text
 
 
-def test_chosen_rows_are_shown_in_the_tables_order_with_a_link_to_the_full_table():
+def test_chosen_rows_are_shown_in_the_tables_order_under_their_own_heading():
     text = notation_table(["loss", "k", "a_L"]).data
     shown = [row for row in text.splitlines() if row.startswith("| $")]
     assert shown == [
         line for line in notation_table().data.splitlines() if line.startswith(("| $k$", "| $a_L$", "| $\\mathcal{L}$"))
     ]
-    assert f"[notebook 1]({FULL_TABLE})" in text
-    assert FULL_TABLE not in notation_table().data  # the full table does not point to itself
+    assert text.startswith("**Notation** used in this notebook") and ".ipynb" not in text
 
 
 def test_chosen_rows_bring_only_the_departures_that_concern_them():

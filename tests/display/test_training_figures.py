@@ -2,15 +2,13 @@
 
 import numpy as np
 
-from helpers.display.readings import TrainingReading
 from helpers.display.training_figures import (
-    TrainingExplorer,
     averaged_regression_curves,
     learning_curves,
     validation_loss_curves,
 )
-from helpers.training.data import Split
-from helpers.training.sgd import History
+from helpers.training.diabetes_training import RegressionCurves
+from helpers.training.history import History
 
 
 def _history(rng, epochs=4):
@@ -34,22 +32,12 @@ def test_validation_loss_curves_draw_one_line_per_setting(rng):
 
 def test_averaged_regression_curves_draw_the_mean_of_the_seeds(rng):
     train, validation = rng.uniform(2500, 3000, size=(3, 6)), rng.uniform(3000, 4000, size=(3, 6))
-    (ax,) = averaged_regression_curves(train, validation, 2800.0).axes
+    (ax,) = averaged_regression_curves(RegressionCurves(train, validation, 2700.0, 2800.0)).axes
     np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), validation.mean(axis=0))
-
-
-def test_explorer_reading_says_validation(rng):
-    a = rng.normal(size=(40, 8))
-    labels = np.arange(40) % 3
-    explorer = TrainingExplorer(Split(a, labels, a, labels), epochs=2)
-    reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
-    assert isinstance(reading, TrainingReading)
-    assert "validation accuracy" in str(reading) and "test" not in str(reading)
 
 
 def test_the_learning_curves_figure_draws_a_history_without_training():
     from helpers.display.training_figures import LearningCurvesFigure
-    from helpers.training.sgd import History
 
     history = History(
         train_loss=[2.3, 0.5], held_out_loss=[2.3, 0.6], train_accuracy=[0.1, 0.9], held_out_accuracy=[0.1, 0.85]

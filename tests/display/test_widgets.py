@@ -4,14 +4,14 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
-from helpers.display.logit_figures import GradWrtYhatFigure
+from helpers.display.explorers import GradWrtYhatExplorer, SoftmaxGradientExplorer
 from helpers.display.readings import read_grad_wrt_yhat
 from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, set_controls
 
 
 @pytest.fixture
 def explorer_and_panel():
-    panel = FigurePanel(GradWrtYhatFigure(k=4))
+    panel = FigurePanel(GradWrtYhatExplorer(k=4))
     explorer = widgets.interactive(panel.update, l=class_picker(4, initial=2), **logit_sliders([2.0, 1.0, 0.1, -1.0]))
     return explorer, panel
 
@@ -29,7 +29,7 @@ def test_moving_controls_updates_the_result_the_image_and_the_text(explorer_and_
 
 
 def test_logits_are_gathered_in_class_order_even_past_nine():
-    panel = FigurePanel(GradWrtYhatFigure(k=11))
+    panel = FigurePanel(GradWrtYhatExplorer(k=11))
     initial = np.arange(11, dtype=float) / 4
     explorer = widgets.interactive(panel.update, l=class_picker(11), **logit_sliders(initial))
     np.testing.assert_array_equal(explorer.result.a, initial)
@@ -58,9 +58,8 @@ def test_set_controls_refuses_an_unknown_name(explorer_and_panel):
 
 def test_softmax_explorer_with_temperature_matches_the_kernels():
     from helpers import grad_wrt_logits, softmax_jacobian
-    from helpers.display.logit_figures import SoftmaxGradientFigure
 
-    panel = FigurePanel(SoftmaxGradientFigure(k=3))
+    panel = FigurePanel(SoftmaxGradientExplorer(k=3))
     explorer = widgets.interactive(
         panel.update,
         l=class_picker(3),
@@ -124,12 +123,12 @@ def test_every_slider_sends_its_value_only_when_let_go_so_the_page_never_rounds_
     sources = Path(__file__).resolve().parents[2] / "instructor" / "notebooks"
     constructors = re.compile(r"widgets\.(?:Float|Int|FloatLog)Slider\(([^()]*)\)")
     found = 0
-    for path in sorted(sources.glob("*.ipynb")):
+    for path in sorted(sources.glob("**/*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             for arguments in constructors.findall(cell.source) if cell.cell_type == "code" else []:
                 found += 1
                 assert "continuous_update=False" in arguments, f"{path.name}: a slider with continuous updates"
-    assert found >= 5  # notebook 2's temperature, notebook 3's η and steps, notebook 4's η and hidden units
+    assert found >= 5  # the temperature (notebook 2 or its optional page), notebook 3's η and steps, notebook 4's two
 
 
 def test_the_explorer_view_keeps_the_controls_whole_and_lets_the_figure_wrap_below_them(explorer_and_panel):

@@ -63,7 +63,8 @@ def test_partial_steps_are_proved_on_symbols_and_a_numbers_only_step_is_caught()
     def numpy_on_symbols(yhat, l, i):
         return -np.float64(i == l) / np.asarray(yhat)[l] if isinstance(yhat, np.ndarray) else np.log(yhat[l])
 
-    assert "fails on SymPy symbols" in diagnose_partial_wrt_yhat(numpy_on_symbols, symbolic=wrong_pairs_wrt_yhat)
+    # Right on every number, but SymPy cannot run it: the numbers decide, and the check line says so.
+    assert diagnose_partial_wrt_yhat(numpy_on_symbols, symbolic=wrong_pairs_wrt_yhat) is None
     assert "returns None for i = 0" in diagnose_partial_wrt_yhat(lambda yhat, l, i: None)
     assert "not a tuple" in diagnose_partial_wrt_yhat(lambda yhat, l, i: (right(yhat, l, i),))
     assert "one number" in diagnose_partial_wrt_yhat(lambda yhat, l, i: yhat)
@@ -137,3 +138,14 @@ def test_the_check_line_says_how_the_answer_was_checked(capsys):
 def test_an_epsilon_inside_the_log_is_named(epsilon):
     message = diagnose_grad_wrt_yhat(lambda yhat, l: -np.eye(len(yhat))[l] / (yhat[l] + epsilon))
     assert "ε added inside the log" in message, message
+
+
+def test_a_right_step_sympy_cannot_run_passes_and_says_it_was_checked_on_numbers_only(capsys):
+    from helpers.exercises import check_partial_wrt_yhat
+
+    def with_numpy(yhat, l, i):
+        return -np.float64(i == l) / np.float64(yhat[l])
+
+    check_partial_wrt_yhat(with_numpy, symbolic=wrong_pairs_wrt_yhat)
+    out = capsys.readouterr().out
+    assert out.startswith("Correct.") and "SymPy could not run it on symbols" in out, out

@@ -84,7 +84,7 @@ def test_a_tuple_or_complex_numbers_get_a_hint(answer, hint):
 
 def test_integer_arithmetic_is_named():
     message = diagnose(WEIGHT_GRADIENT, lambda a, y, yhat: 2 // a.shape[0] * a.T @ (yhat - y))
-    assert "Every entry is 0" in message and "2 // m" in message, message
+    assert "Every entry is 0" in message and "//" in message, message
     message = diagnose(WEIGHT_GRADIENT, lambda a, y, yhat: (2 * a.T @ (yhat - y)) // a.shape[0])
     assert "whole number" in message, message
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import helpers as h
-from helpers.kernels.validation import as_learning_rate, as_positive_integer, as_seed
+from helpers.kernels.validation import as_instance, as_learning_rate, as_positive_integer, as_real_number, as_seed
 
 a3 = np.array([0.5, -1.0, 2.0])
 yhat3 = np.array([0.2, 0.3, 0.5])
@@ -22,7 +22,7 @@ CASES = [
     (lambda: h.softmax(["x", "y"]), TypeError, ["a", "real numbers"]),
     (lambda: h.softmax([True, False]), TypeError, ["a", "bool"]),
     (lambda: h.softmax([1 + 2j, 0j]), TypeError, ["a", "complex"]),
-    (lambda: h.log_softmax(5.0), ValueError, ["a", "0-D"]),
+    (lambda: h.softmax(5.0), ValueError, ["a", "0-D"]),
     (lambda: h.softmax_jacobian(A), ValueError, ["a", "1-D", "(4, 3)"]),
     (lambda: h.cross_entropy(a3, 3), ValueError, ["l", "0..2", "3"]),
     (lambda: h.cross_entropy(a3, -1), ValueError, ["l", "0..2", "-1"]),
@@ -136,3 +136,23 @@ def test_a_seed_must_be_an_integer_at_least_zero(value):
 
 def test_a_seed_of_zero_is_a_seed():
     assert as_seed(0) == 0 and as_seed(np.uint8(7)) == 7
+
+
+@pytest.mark.parametrize(
+    "value, bounds",
+    [(1.0, {"below": 1}), (-0.1, {"at_least": 0}), (0, {"above": 0}), (1.5, {"at_most": 1}), (True, {}), ("1", {})],
+)
+def test_a_real_number_out_of_its_bounds_is_refused_with_what_was_expected(value, bounds):
+    with pytest.raises(ValueError, match=r"momentum must be in \[0, 1\); got"):
+        as_real_number(value, "momentum", "in [0, 1)", **bounds)
+
+
+def test_a_real_number_within_its_bounds_comes_back_as_a_float():
+    assert as_real_number(np.float32(0.5), "x", "", above=0, below=1) == 0.5
+    assert type(as_real_number(1, "x", "", at_least=1, at_most=1)) is float
+
+
+def test_an_instance_of_another_type_is_named_with_the_types_expected():
+    with pytest.raises(TypeError, match="split must be a tuple or a list; got dict"):
+        as_instance({}, "split", tuple, list)
+    assert as_instance([], "split", tuple, list) == []

@@ -1,5 +1,6 @@
-"""The peers of `make bench`'s training table do the same work on equal terms: MLPClassifier on as many BLAS threads
-as notebook 4's loop, and the PyTorch loop (where PyTorch is installed) computing the very weights the loop does."""
+"""The peers of `make bench`'s training table do the same work on equal terms: PyTorch (where it is installed) on as
+many BLAS threads as notebook 4's loop, computing the very weights the loop does. (MLPClassifier sets the loop's one
+thread itself: tests/training/test_digits_training.py.)"""
 
 from dataclasses import replace
 
@@ -7,12 +8,11 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
-import helpers.training.digits_training as digits_training
 from benchmarks import bench_training
-from benchmarks.bench_training import blas_threads, blas_threads_of_our_loop, mlp_peer_accuracy
+from benchmarks.bench_training import blas_threads_of_our_loop
 from benchmarks.torch_peer import torch_train
 from helpers.training.data import digits_split
-from helpers.training.digits_training import HIDDEN, SETTINGS
+from helpers.training.digits_training import DIGITS_HIDDEN, DIGITS_SETTINGS
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import train
 
@@ -28,30 +28,10 @@ def test_the_loops_thread_count_is_read_inside_the_loop(digits):
     assert inside == 1, "train() runs on one BLAS thread (helpers/training/sgd.py)"
 
 
-def test_mlpclassifier_runs_on_the_loops_thread_count(digits, monkeypatch):
-    seen = []
-
-    class Recording:
-        def __init__(self, **settings):
-            pass
-
-        def fit(self, a, y):
-            seen.append(blas_threads())
-            return self
-
-        def score(self, a, y):
-            return 1.0
-
-    monkeypatch.setattr(digits_training, "MLPClassifier", Recording)
-    with threadpool_limits(limits=2, user_api="blas"):  # what MLPClassifier got before, on a 2-core machine
-        mlp_peer_accuracy(digits, seed=0, threads=1)
-    assert seen == [1]
-
-
 def test_the_pytorch_loop_trains_the_same_weights_as_notebook_4s(digits):
     torch = pytest.importorskip("torch", reason="PyTorch is not a dependency: make bench skips its peer without it")
-    ours = init_parameters(digits.a_train.shape[1], HIDDEN, 10, seed=3)
-    train(ours, digits, SoftmaxCrossEntropy(), settings=replace(SETTINGS, epochs=2, seed=3), record=False)
+    ours = init_parameters(digits.x_train.shape[1], DIGITS_HIDDEN, 10, seed=3)
+    train(ours, digits, SoftmaxCrossEntropy(), settings=replace(DIGITS_SETTINGS, epochs=2, seed=3), record=False)
     _, theirs = torch_train(torch, digits, seed=3, epochs=2)
     for name, value in ours.items():
         np.testing.assert_allclose(theirs[name], value, rtol=1e-9, atol=1e-12, err_msg=name)

@@ -1,10 +1,12 @@
-"""Each line of the backward pass matches central differences of its own forward map, and together they are
-``network.backward``."""
+"""Each line of the backward pass matches central differences of its own forward map, writes into ``out`` what it
+returns, and together they are ``network.backward``."""
 
 import numpy as np
 import pytest
 
+from helpers.kernels.activations import unchecked_sigmoid, unchecked_sigmoid_derivative
 from helpers.training.backward_steps import (
+    grad_through_activation,
     grad_through_relu,
     grad_wrt_bias,
     grad_wrt_h,
@@ -27,13 +29,35 @@ def layer(rng):
 def test_each_line_passes_its_own_probe(layer):
     params, x, grad_a_L, grad_a_1 = layer
     cache = forward(params, x)
-    assert near_kinks(cache.z, 1e-3) == 0
+    assert near_kinks(cache.a_1, 1e-3) == 0
     W_out, b_out = params["W_out"], params["b_out"]
     assert probe_check(lambda h: h @ W_out + b_out.T, cache.h, grad_a_L, grad_wrt_h(grad_a_L, W_out)) < 1e-7
-    assert probe_check(lambda z: np.maximum(z, 0), cache.z, grad_a_1, grad_through_relu(grad_a_1, cache.z)) < 1e-7
+    assert probe_check(lambda z: np.maximum(z, 0), cache.a_1, grad_a_1, grad_through_relu(grad_a_1, cache.a_1)) < 1e-7
     assert probe_check(lambda W: x @ W, params["W_hidden"], grad_a_1, grad_wrt_weights(x, grad_a_1)) < 1e-7
     hidden_layer = lambda b: x @ params["W_hidden"] + b.T  # noqa: E731
     assert probe_check(hidden_layer, params["b_hidden"], grad_a_1, grad_wrt_bias(grad_a_1)) < 1e-7
+
+
+def test_the_line_through_any_activation_passes_its_probe(layer):
+    params, x, _, grad_a_1 = layer
+    a_1 = forward(params, x).a_1
+    claimed = grad_through_activation(grad_a_1, a_1, unchecked_sigmoid_derivative)
+    assert probe_check(unchecked_sigmoid, a_1, grad_a_1, claimed) < 1e-7
+
+
+def test_each_line_writes_into_out_what_it_returns(layer):
+    params, x, grad_a_L, grad_a_1 = layer
+    a_1 = forward(params, x).a_1
+    for line, arguments in (
+        (grad_wrt_h, (grad_a_L, params["W_out"])),
+        (grad_through_relu, (grad_a_1, a_1)),
+        (grad_wrt_weights, (x, grad_a_1)),
+        (grad_wrt_bias, (grad_a_1,)),
+    ):
+        returned = line(*arguments)
+        out = np.full_like(returned, np.nan)
+        assert line(*arguments, out=out) is out
+        np.testing.assert_array_equal(out, returned, err_msg=line.__name__)
 
 
 def test_a_wrong_line_fails_its_probe(layer):
@@ -47,7 +71,7 @@ def test_the_lines_in_a_row_are_network_backward(layer):
     params, x, grad_a_L, _ = layer
     cache = forward(params, x)
     grads = backward(params, cache, grad_a_L)
-    grad_a_1 = grad_through_relu(grad_wrt_h(grad_a_L, params["W_out"]), cache.z)
+    grad_a_1 = grad_through_relu(grad_wrt_h(grad_a_L, params["W_out"]), cache.a_1)
     assert np.allclose(grads["W_out"], grad_wrt_weights(cache.h, grad_a_L))
     assert np.allclose(grads["b_out"], grad_wrt_bias(grad_a_L))
     assert np.allclose(grads["W_hidden"], grad_wrt_weights(x, grad_a_1))

@@ -19,8 +19,8 @@ def test_curves_are_per_seed_in_the_original_units(regression):
     curves = regression_curves(split, target_std, seeds=(0, 1))
     assert curves.train.shape == curves.validation.shape == (2, REGRESSION_SETTINGS.epochs + 1)
     assert not np.array_equal(curves.validation[0], curves.validation[1])
-    W_out, b = least_squares(split.a_train, split.y_train)
-    linear = mse(split.y_held_out, linear_output(split.a_held_out, W_out, b)) * target_std**2
+    W_out, b = least_squares(split.x_train, split.y_train)
+    linear = mse(split.y_held_out, linear_output(split.x_held_out, W_out, b)) * target_std**2
     assert curves.linear_validation == pytest.approx(linear, rel=1e-12)
     # before training, W_out is small, so ŷ ≈ 0 and the MSE is the standardised target's mean square times σ²
     assert curves.train[0, 0] == pytest.approx(np.mean(split.y_train**2) * target_std**2, rel=0.05)

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from helpers.training.data import diabetes_split, diabetes_validation_split, digits_split, digits_validation_split
+from helpers.training.history import History
 from helpers.training.model_selection import (
     SeededRuns,
     epochs_to_reach,
@@ -12,14 +13,14 @@ from helpers.training.model_selection import (
     smallest_within_spread,
     validation_runs,
 )
-from helpers.training.sgd import History, TrainingSettings
+from helpers.training.sgd import TrainingSettings
 
 
 def test_digits_validation_split_is_stratified_and_standardised_on_the_fitting_part():
     split = digits_validation_split()
-    assert split.a_train.shape == (1149, 64) and split.a_held_out.shape == (288, 64)
-    assert np.allclose(split.a_train.mean(axis=0), 0)
-    counts = np.bincount(split.y_held_out)
+    assert split.x_train.shape == (1149, 64) and split.x_held_out.shape == (288, 64)
+    assert np.allclose(split.x_train.mean(axis=0), 0)
+    counts = np.bincount(split.labels_held_out)
     assert counts.max() - counts.min() <= 1
 
 
@@ -37,15 +38,17 @@ def test_validation_parts_hold_no_test_example():
     std = images[fit_rows].std(axis=0)
     std[std == 0] = 1.0
     expected = (images[validation_rows] - images[fit_rows].mean(axis=0)) / std
-    np.testing.assert_allclose(digits_validation_split().a_held_out, expected, rtol=1e-12)
-    np.testing.assert_array_equal(digits_split().y_held_out, labels[test_rows])
+    np.testing.assert_allclose(digits_validation_split().x_held_out, expected, rtol=1e-12)
+    np.testing.assert_array_equal(digits_split().labels_held_out, labels[test_rows])
     diabetes = diabetes_validation_split()
-    assert diabetes.a_train.shape[0] + diabetes.a_held_out.shape[0] == diabetes_split().a_train.shape[0]
+    assert diabetes.x_train.shape[0] + diabetes.x_held_out.shape[0] == diabetes_split().x_train.shape[0]
 
 
 def test_validation_split_is_seeded():
-    assert np.array_equal(digits_validation_split().y_held_out, digits_validation_split().y_held_out)
-    assert not np.array_equal(digits_validation_split().y_held_out, digits_validation_split(random_state=1).y_held_out)
+    assert np.array_equal(digits_validation_split().labels_held_out, digits_validation_split().labels_held_out)
+    assert not np.array_equal(
+        digits_validation_split().labels_held_out, digits_validation_split(random_state=1).labels_held_out
+    )
 
 
 def test_epochs_to_reach():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from helpers import grad_wrt_logits
-from helpers.training.data import Split
+from helpers.training.data import LabelledSplit, RegressionSplit
 from helpers.training.network import LinearMSE, SoftmaxCrossEntropy, backward, forward, init_parameters, predict_classes
 from helpers.training.sgd import FlatParameters, TrainingSettings, epoch_order, train, weight_decay_term
 
@@ -52,7 +52,12 @@ def test_train_updates_the_callers_arrays_in_place(rng):
     params = init_parameters(3, 4, 2)
     W_out = params["W_out"]
     before = W_out.copy()
-    train(params, Split(features, labels, features, labels), SoftmaxCrossEntropy(), settings=TrainingSettings(0.5, 2))
+    train(
+        params,
+        LabelledSplit(features, labels, features, labels),
+        SoftmaxCrossEntropy(),
+        settings=TrainingSettings(0.5, 2),
+    )
     assert params["W_out"] is W_out and not np.array_equal(W_out, before)
 
 
@@ -76,7 +81,7 @@ class RecordingMSE(LinearMSE):
 def visit_order(seed, epochs=3, m=20, batch_size=6):
     features = np.random.default_rng(0).normal(size=(m, 3))
     index_targets = np.arange(m, dtype=float).reshape(-1, 1)
-    data = Split(features, index_targets, features[:7], index_targets[:7])  # no minibatch has 7 rows
+    data = RegressionSplit(features, index_targets, features[:7], index_targets[:7])  # no minibatch has 7 rows
     output = RecordingMSE()
     settings = TrainingSettings(eta=1e-6, epochs=epochs, batch_size=batch_size, seed=seed)
     train(init_parameters(3, 4, 1, seed=0), data, output, settings=settings)
@@ -102,7 +107,7 @@ def test_on_epoch_is_called_after_each_epoch_with_the_history_so_far(rng):
     calls = []
     history = train(
         init_parameters(3, 4, 2),
-        Split(features, labels, features, labels),
+        LabelledSplit(features, labels, features, labels),
         SoftmaxCrossEntropy(),
         settings=TrainingSettings(eta=0.1, epochs=3),
         on_epoch=lambda epoch, history: calls.append((epoch, len(history.train_loss))),
@@ -113,7 +118,7 @@ def test_on_epoch_is_called_after_each_epoch_with_the_history_so_far(rng):
 
 def test_an_output_layer_without_classes_records_no_accuracy(rng):
     features, targets = rng.normal(size=(12, 3)), rng.normal(size=(12, 1))
-    data = Split(features, targets, features, targets)
+    data = RegressionSplit(features, targets, features, targets)
     history = train(init_parameters(3, 4, 1), data, LinearMSE(), settings=TrainingSettings(eta=0.01, epochs=2))
     assert history.train_accuracy == [] and len(history.train_loss) == 3
 
@@ -143,7 +148,7 @@ def test_settings_are_frozen_and_train_takes_them_by_name_only(rng):
     with pytest.raises(AttributeError):
         settings.eta = 0.2
     features, labels = rng.normal(size=(6, 3)), rng.integers(0, 2, size=6)
-    data = Split(features, labels, features, labels)
+    data = LabelledSplit(features, labels, features, labels)
     with pytest.raises(TypeError):
         train(init_parameters(3, 4, 2), data, SoftmaxCrossEntropy(), settings)
     with pytest.raises(TypeError, match="settings must be a TrainingSettings; got dict"):
@@ -152,17 +157,17 @@ def test_settings_are_frozen_and_train_takes_them_by_name_only(rng):
 
 def test_train_checks_the_data_once_at_its_boundary(rng):
     features = rng.normal(size=(6, 3))
-    with pytest.raises(ValueError, match="data.y_train must hold class indices in 0..1"):
+    with pytest.raises(ValueError, match="data.labels_train must hold class indices in 0..1"):
         train(
             init_parameters(3, 4, 2),
-            Split(features, np.full(6, 5), features, np.zeros(6, int)),
+            LabelledSplit(features, np.full(6, 5), features, np.zeros(6, int)),
             SoftmaxCrossEntropy(),
             settings=TrainingSettings(eta=0.1, epochs=1),
         )
-    with pytest.raises(ValueError, match=r"data.a_train must have shape \(any, 3\)"):
+    with pytest.raises(ValueError, match=r"data.x_train must have shape \(any, 3\)"):
         train(
             init_parameters(3, 4, 2),
-            Split(features[:, :2], np.zeros(6, int), features, np.zeros(6, int)),
+            LabelledSplit(features[:, :2], np.zeros(6, int), features, np.zeros(6, int)),
             SoftmaxCrossEntropy(),
             settings=TrainingSettings(eta=0.1, epochs=1),
         )
@@ -174,7 +179,7 @@ def test_train_is_the_loop_written_out_with_the_checked_kernels(rng):
     features, labels = rng.normal(size=(23, 5)), rng.integers(0, 3, size=23)
     settings = TrainingSettings(eta=0.1, epochs=2, batch_size=4, momentum=0.9, weight_decay=0.01, seed=3)
     trained = init_parameters(5, 6, 3, seed=1)
-    train(trained, Split(features, labels, features, labels), SoftmaxCrossEntropy(), settings=settings)
+    train(trained, LabelledSplit(features, labels, features, labels), SoftmaxCrossEntropy(), settings=settings)
 
     params = init_parameters(5, 6, 3, seed=1)
     velocity = {name: np.zeros_like(value) for name, value in params.items()}
@@ -192,20 +197,20 @@ def test_train_is_the_loop_written_out_with_the_checked_kernels(rng):
 
 
 def test_train_records_both_parts_of_the_split_under_their_names(rng):
-    a_train, a_held_out = rng.normal(size=(10, 3)), rng.normal(size=(4, 3))
-    y_train, y_held_out = np.arange(10) % 2, np.array([0, 0, 0, 0])
+    x_train, x_held_out = rng.normal(size=(10, 3)), rng.normal(size=(4, 3))
+    labels_train, labels_held_out = np.arange(10) % 2, np.array([0, 0, 0, 0])
     params = init_parameters(3, 4, 2)
-    before_train = SoftmaxCrossEntropy().loss_and_grad(forward(params, a_train).a_L, y_train)[0]
-    before_held_out = SoftmaxCrossEntropy().loss_and_grad(forward(params, a_held_out).a_L, y_held_out)[0]
-    data = Split(a_train, y_train, a_held_out, y_held_out)
+    before_train = SoftmaxCrossEntropy().loss_and_grad(forward(params, x_train).a_L, labels_train)[0]
+    before_held_out = SoftmaxCrossEntropy().loss_and_grad(forward(params, x_held_out).a_L, labels_held_out)[0]
+    data = LabelledSplit(x_train, labels_train, x_held_out, labels_held_out)
     history = train(params, data, SoftmaxCrossEntropy(), settings=TrainingSettings(eta=0.1, epochs=1))
     assert history.train_loss[0] == before_train and history.held_out_loss[0] == before_held_out
-    assert history.held_out_accuracy[-1] == np.mean(predict_classes(params, a_held_out) == y_held_out)
+    assert history.held_out_accuracy[-1] == np.mean(predict_classes(params, x_held_out) == labels_held_out)
 
 
 def test_the_first_epochs_of_a_longer_run_are_the_shorter_run(rng):
     features, labels = rng.normal(size=(15, 3)), rng.integers(0, 2, size=15)
-    data = Split(features, labels, features[:5], labels[:5])
+    data = LabelledSplit(features, labels, features[:5], labels[:5])
     settings = TrainingSettings(eta=0.1, epochs=4, batch_size=4, momentum=0.9, weight_decay=0.01, seed=2)
     longer = train(init_parameters(3, 4, 2), data, SoftmaxCrossEntropy(), settings=settings)
     shorter = train(init_parameters(3, 4, 2), data, SoftmaxCrossEntropy(), settings=replace(settings, epochs=2))

@@ -1,0 +1,135 @@
+"""What each notebook's widget runs when a control moves: compute for the new settings, then have a figure draw it.
+
+An explorer is what ``helpers.display.widgets.FigurePanel`` shows. Its ``draw`` takes the controls' values by their
+keyword names, computes (the kernels' numbers for notebooks 1 and 2, a run of gradient descent for notebook 3, a
+training run for notebook 4), has its figure draw the result and returns the reading shown beside it. The figures
+themselves only draw; so a figure can be tested without computing, and a computation without a figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from helpers.display.gradient_descent_figure import GradientDescentFigure
+from helpers.display.logit_figures import GradWrtYhatFigure, SoftmaxGradientFigure
+from helpers.display.readings import (
+    GradientDescentReading,
+    GradWrtYhatReading,
+    SoftmaxGradientReading,
+    TrainingReading,
+    read_grad_wrt_yhat,
+    read_softmax_gradient,
+)
+from helpers.display.rendering import BlittedFigure
+from helpers.display.training_figures import LearningCurvesFigure
+from helpers.kernels.mse import linear_output, mse
+from helpers.training.data import LabelledSplit, RegressionSplit
+from helpers.training.digits_training import DIGITS_SETTINGS
+from helpers.training.linear_regression import gradient_descent, least_squares
+from helpers.training.network import SoftmaxCrossEntropy, init_parameters
+from helpers.training.sgd import train
+
+
+class Explorer:
+    """An explorer's figure, rendered and described as it was last drawn. Subclasses set ``self.figure`` and
+    define ``draw``."""
+
+    figure: BlittedFigure
+
+    def to_png(self) -> bytes:
+        """The figure as PNG bytes."""
+        return self.figure.to_png()
+
+    @property
+    def description(self) -> str:
+        """What the figure shows, in words, for the settings it was drawn for last."""
+        return self.figure.description
+
+
+class GradWrtYhatExplorer(Explorer):
+    """Notebook 1's widget: ŷ, e(ℓ) and ∂ℒ/∂ŷ for the logits and the true class the controls set."""
+
+    def __init__(self, k: int = 4) -> None:
+        self.figure = GradWrtYhatFigure(k)
+
+    def draw(self, a: object, l: int) -> GradWrtYhatReading:
+        """Read the kernels for logits ``a`` (shape (k,)) and true class ``l``, and draw that."""
+        reading = read_grad_wrt_yhat(a, l)
+        self.figure.draw(reading)
+        return reading
+
+
+class SoftmaxGradientExplorer(Explorer):
+    """Notebook 2's widget: ŷ, e(ℓ), ∂ℒ/∂a_L and the softmax's Jacobian for the logits, the true class and the
+    temperature T the controls set."""
+
+    def __init__(self, k: int = 4) -> None:
+        self.figure = SoftmaxGradientFigure(k)
+
+    def draw(self, a: object, l: int, T: float = 1.0) -> SoftmaxGradientReading:
+        """Read the kernels for logits ``a`` (shape (k,)), true class ``l`` and temperature ``T``, and draw that."""
+        reading = read_softmax_gradient(a, l, T)
+        self.figure.draw(reading)
+        return reading
+
+
+class GradientDescentExplorer(Explorer):
+    """Notebook 3's widget: run gradient descent on ``split`` from zeros for the chosen η and number of steps, and
+    draw its MSE beside the closed form's; ``split``'s held-out part is the test set (``diabetes_split``), which
+    the figure calls so."""
+
+    def __init__(self, split: RegressionSplit, max_steps: int = 1000) -> None:
+        self.split = split
+        W_out, b = least_squares(split.x_train, split.y_train)
+        self.closed_form_test_loss = mse(split.y_held_out, linear_output(split.x_held_out, W_out, b))
+        self.figure = GradientDescentFigure(self.closed_form_test_loss, max_steps)
+
+    def draw(self, eta: float, steps: int) -> GradientDescentReading:
+        """Run ``steps`` steps at learning rate ``eta``, and draw them."""
+        history = gradient_descent(self.split, eta, steps)
+        self.figure.draw(history, eta)
+        return GradientDescentReading(
+            eta=float(eta),
+            steps=int(steps),
+            final_train_loss=history.train_loss[-1],
+            final_test_loss=history.held_out_loss[-1],
+            closed_form_test_loss=self.closed_form_test_loss,
+            diverged=history.diverged,
+        )
+
+
+class TrainingExplorer(Explorer):
+    """Notebook 4's widget: retrain the digits network for the chosen η, batch size and hidden size with
+    ``helpers.training.train``, then draw its learning curves. ``held_out`` names what ``data``'s held-out part
+    holds (the validation part, in notebook 4)."""
+
+    def __init__(
+        self,
+        data: LabelledSplit,
+        epochs: int = DIGITS_SETTINGS.epochs,
+        momentum: float = DIGITS_SETTINGS.momentum,
+        weight_decay: float = DIGITS_SETTINGS.weight_decay,
+        seed: int = 0,
+        held_out: str = "validation",
+    ) -> None:
+        self.data = data
+        self.held_out = held_out
+        # η and the batch size come from the controls; the rest is fixed for the explorer's life (and checked now)
+        self.settings = replace(DIGITS_SETTINGS, epochs=epochs, momentum=momentum, weight_decay=weight_decay, seed=seed)
+        self.figure = LearningCurvesFigure(epochs, held_out)
+
+    def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
+        """Train from ``self.settings.seed`` with ``hidden`` units at learning rate ``eta`` in batches of
+        ``batch_size``, and draw the learning curves."""
+        params = init_parameters(self.data.x_train.shape[1], hidden, self.data.k, seed=self.settings.seed)
+        settings = replace(self.settings, eta=eta, batch_size=batch_size)
+        history = train(params, self.data, SoftmaxCrossEntropy(), settings=settings)
+        self.figure.draw(history)
+        return TrainingReading(
+            eta=float(eta),
+            batch_size=int(batch_size),
+            hidden=int(hidden),
+            final_train_accuracy=history.train_accuracy[-1],
+            final_held_out_accuracy=history.held_out_accuracy[-1],
+            held_out=self.held_out,
+        )

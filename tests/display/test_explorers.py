@@ -1,0 +1,46 @@
+"""Each explorer computes what the layers below compute for its controls, has its figure draw it, and returns the
+reading shown beside it."""
+
+import numpy as np
+
+from helpers.display.explorers import (
+    GradientDescentExplorer,
+    GradWrtYhatExplorer,
+    SoftmaxGradientExplorer,
+    TrainingExplorer,
+)
+from helpers.display.readings import TrainingReading, read_grad_wrt_yhat, read_softmax_gradient
+from helpers.training.data import LabelledSplit, diabetes_split
+from helpers.training.linear_regression import gradient_descent
+
+
+def test_the_logit_explorers_read_the_kernels_and_draw_that(rng):
+    a = rng.normal(size=4)
+    explorer = GradWrtYhatExplorer(k=4)
+    reading = explorer.draw(a, 2)
+    np.testing.assert_array_equal(reading.grad, read_grad_wrt_yhat(a, 2).grad)
+    assert f"{reading.loss:.4f}" in explorer.description
+    softmax_explorer = SoftmaxGradientExplorer(k=4)
+    reading = softmax_explorer.draw(a, 1, T=2.0)
+    np.testing.assert_array_equal(reading.jacobian, read_softmax_gradient(a, 1, 2.0).jacobian)
+    assert "T = 2.00" in softmax_explorer.description
+    assert softmax_explorer.to_png().startswith(b"\x89PNG")
+
+
+def test_the_gradient_descent_explorer_shows_what_gradient_descent_computes():
+    split = diabetes_split()
+    explorer = GradientDescentExplorer(split)
+    reading = explorer.draw(0.2, 50)
+    history = gradient_descent(split, 0.2, 50)
+    assert reading.final_train_loss == history.train_loss[-1]
+    assert reading.final_test_loss == history.held_out_loss[-1]
+    np.testing.assert_array_equal(explorer.figure.test_line.get_ydata(), history.held_out_loss)
+
+
+def test_the_training_explorer_reading_says_validation(rng):
+    x = rng.normal(size=(40, 8))
+    labels = np.arange(40) % 3
+    explorer = TrainingExplorer(LabelledSplit(x, labels, x, labels), epochs=2)
+    reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
+    assert isinstance(reading, TrainingReading)
+    assert "validation accuracy" in str(reading) and "test" not in str(reading)
