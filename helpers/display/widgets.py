@@ -148,6 +148,8 @@ NAME_CONTROLS_JS = """
             if (label === null || label.textContent.trim() === '') continue;
             label.id = label.id || `backprop-control-label-${next++}`;
             for (const part of slider.querySelectorAll('[role="slider"], .widget-readout')) {
+                // The readout is a field one can type a value into: a text box, so that it may carry a name.
+                if (part.isContentEditable && !part.hasAttribute('role')) part.setAttribute('role', 'textbox');
                 if (part.getAttribute('aria-labelledby') !== label.id) part.setAttribute('aria-labelledby', label.id);
             }
         }
@@ -158,7 +160,7 @@ NAME_CONTROLS_JS = """
 """
 
 
-def explorer_view(explorer: widgets.interactive, panel: FigurePanel) -> widgets.Box:
+def explorer_view(explorer: widgets.interactive, panel: FigurePanel | None = None) -> widgets.Box:
     """The explorer's controls and its panel in one box, laid out for the screen it is shown on.
 
     The controls keep their width (nothing cuts a slider's readout or the dropdown); the figure takes the rest of
@@ -166,17 +168,22 @@ def explorer_view(explorer: widgets.interactive, panel: FigurePanel) -> widgets.
     JupyterLab's file browser or at a larger zoom, the panel goes below the controls and takes the full width. The
     figure is never drawn wider than its PNG, so it is not blurred by stretching.
 
+    Without a panel (an explorer that shows its figure in its own output, below its controls) only the script
+    below is added.
+
     The box also carries a script that names every slider for a screen reader, as ``make present``'s page does: in
     a page that runs no script (a static copy) it does nothing.
     """
+    names = widgets.Output(layout=widgets.Layout(display="none"))
+    names.append_display_data(Javascript(NAME_CONTROLS_JS))
+    if panel is None:
+        return widgets.VBox([explorer, names])
     explorer.layout.flex = "0 0 auto"
     explorer.layout.width = CONTROLS_WIDTH
     explorer.layout.overflow = "visible"
     panel.box.layout.flex = f"1 1 {FIGURE_MIN_WIDTH}"
     panel.box.layout.min_width = FIGURE_MIN_WIDTH
     panel.box.layout.overflow = "visible"
-    names = widgets.Output(layout=widgets.Layout(display="none"))
-    names.append_display_data(Javascript(NAME_CONTROLS_JS))
     return widgets.Box(
         [explorer, panel.box, names],
         layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="flex-start"),

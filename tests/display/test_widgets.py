@@ -150,3 +150,12 @@ def test_the_explorer_view_carries_the_script_that_names_each_slider_after_its_d
     assert names.layout.display == "none"
     (script,) = names.outputs
     assert "aria-labelledby" in script["data"]["application/javascript"]
+
+
+def test_an_explorer_without_a_panel_keeps_its_own_layout_and_gets_the_script():
+    from helpers.display.widgets import explorer_view
+
+    explorer = widgets.interactive(lambda eta: eta, eta=widgets.FloatSlider(value=0.1))
+    view = explorer_view(explorer)
+    assert view.children[0] is explorer and explorer.layout.flex is None
+    assert "aria-labelledby" in view.children[1].outputs[0]["data"]["application/javascript"]
