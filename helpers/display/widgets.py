@@ -163,10 +163,11 @@ NAME_CONTROLS_JS = """
 def explorer_view(explorer: widgets.interactive, panel: FigurePanel | None = None) -> widgets.Box:
     """The explorer's controls and its panel in one box, laid out for the screen it is shown on.
 
-    The controls keep their width (nothing cuts a slider's readout or the dropdown); the figure takes the rest of
-    the line, shrinking with it to ``FIGURE_MIN_WIDTH``. With less room than that, as in a narrow window, beside
-    JupyterLab's file browser or at a larger zoom, the panel goes below the controls and takes the full width. The
-    figure is never drawn wider than its PNG, so it is not blurred by stretching.
+    The controls keep their width and share one description width, room for the longest (nothing cuts a
+    description, a slider's readout or the dropdown); the figure takes the rest of the line, shrinking with it to
+    ``FIGURE_MIN_WIDTH``. With less room than that, as in a narrow window, beside JupyterLab's file browser or at a
+    larger zoom, the panel goes below the controls and takes the full width. The figure is never drawn wider than
+    its PNG, so it is not blurred by stretching.
 
     Without a panel (an explorer that shows its figure in its own output, below its controls) only the script
     below is added.
@@ -174,6 +175,12 @@ def explorer_view(explorer: widgets.interactive, panel: FigurePanel | None = Non
     The box also carries a script that names every slider for a screen reader, as ``make present``'s page does: in
     a page that runs no script (a static copy) it does nothing.
     """
+    # One description width for every control, room for the longest ("hidden units" is cut at ipywidgets' 80 px):
+    # the descriptions stay whole and the sliders start in one column.
+    controls = [control for control in explorer.kwargs_widgets if hasattr(control.style, "description_width")]
+    longest = max((len(control.description) for control in controls), default=0)
+    for control in controls:
+        control.style.description_width = f"{longest + 2}ch"
     names = widgets.Output(layout=widgets.Layout(display="none"))
     names.append_display_data(Javascript(NAME_CONTROLS_JS))
     if panel is None:

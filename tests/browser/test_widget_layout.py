@@ -99,7 +99,7 @@ CLIPPED_CONTROLS_JS = r"""() => {
     outputs.forEach((output, index) => {
         const controls = [...output.querySelectorAll(
             '.jupyter-widgets:not(.widget-box):not(.widget-output), .widget-readout, .widget-label, select, '
-            + '[role="slider"], pre.reading')].filter(shown);
+            + '[role="slider"], pre.reading, img')].filter(shown);
         const figures = [...output.querySelectorAll('img')].filter(shown);
         for (const element of controls) {
             const r = element.getBoundingClientRect();
@@ -138,7 +138,7 @@ CLIPPED_CONTROLS_JS = r"""() => {
                     problems.push(`${name} shows its value in ${element.clientWidth} px; `
                         + `it needs ${needed.toFixed(0)}`);
                 }
-            } else if (element.scrollWidth > element.clientWidth + 1 && element.tagName !== 'IMG') {
+            } else if (element.scrollWidth > element.clientWidth && element.tagName !== 'IMG') {
                 problems.push(`${name}: its text is ${element.scrollWidth} px wide in a ${element.clientWidth} px box`);
             }
             if (element.tagName !== 'IMG' && !element.matches('pre.reading')) {

@@ -159,3 +159,12 @@ def test_an_explorer_without_a_panel_keeps_its_own_layout_and_gets_the_script():
     view = explorer_view(explorer)
     assert view.children[0] is explorer and explorer.layout.flex is None
     assert "aria-labelledby" in view.children[1].outputs[0]["data"]["application/javascript"]
+
+
+def test_the_explorer_view_gives_every_description_the_room_of_the_longest():
+    from helpers.display.widgets import explorer_view
+
+    eta = widgets.FloatSlider(description="η")
+    hidden = widgets.IntSlider(description="hidden units")
+    explorer_view(widgets.interactive(lambda eta, hidden: eta, eta=eta, hidden=hidden))
+    assert eta.style.description_width == hidden.style.description_width == "14ch"
