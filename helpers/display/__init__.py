@@ -36,7 +36,7 @@ from helpers.display.training_figures import (
     output_gradient_image,
     validation_loss_curves,
 )
-from helpers.display.widgets import FigurePanel, class_picker, logit_sliders, set_controls
+from helpers.display.widgets import FigurePanel, class_picker, explorer_view, logit_sliders, set_controls
 
 __all__ = [
     "DescribedFigure",
@@ -60,6 +60,7 @@ __all__ = [
     "class_picker",
     "confusion_matrix_figure",
     "descent_and_settling_figure",
+    "explorer_view",
     "grad_size_figure",
     "jacobian_figure",
     "learning_curves",

@@ -57,7 +57,8 @@ def logit_reading(settings: dict) -> str:
 def softmax_reading(settings: dict) -> str:
     from helpers.display.readings import read_softmax_gradient
 
-    return str(read_softmax_gradient(logits(settings), settings["l"], settings["T"]))
+    # Notebook 2's explorer has no temperature slider (the optional page's has): then T is the figure's 1.
+    return str(read_softmax_gradient(logits(settings), settings["l"], settings.get("T", 1.0)))
 
 
 def gradient_descent_reading(settings: dict) -> str:

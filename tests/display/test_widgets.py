@@ -129,3 +129,42 @@ def test_every_slider_sends_its_value_only_when_let_go_so_the_page_never_rounds_
                 found += 1
                 assert "continuous_update=False" in arguments, f"{path.name}: a slider with continuous updates"
     assert found >= 5  # the temperature (notebook 2 or its optional page), notebook 3's η and steps, notebook 4's two
+
+
+def test_the_explorer_view_keeps_the_controls_whole_and_lets_the_figure_wrap_below_them(explorer_and_panel):
+    from helpers.display.widgets import FIGURE_MIN_WIDTH, explorer_view
+
+    explorer, panel = explorer_and_panel
+    view = explorer_view(explorer, panel)
+    assert view.layout.flex_flow == "row wrap"  # the panel goes below the controls when the line is too short
+    assert view.children[:2] == (explorer, panel.box)
+    assert explorer.layout.flex == "0 0 auto"  # the controls never shrink under their readouts
+    assert panel.box.layout.min_width == FIGURE_MIN_WIDTH
+    assert panel.image.layout.max_width == "100%" and panel.image.layout.height == "auto"
+
+
+def test_the_explorer_view_carries_the_script_that_names_each_slider_after_its_description(explorer_and_panel):
+    from helpers.display.widgets import explorer_view
+
+    names = explorer_view(*explorer_and_panel).children[2]
+    assert names.layout.display == "none"
+    (script,) = names.outputs
+    assert "aria-labelledby" in script["data"]["application/javascript"]
+
+
+def test_an_explorer_without_a_panel_keeps_its_own_layout_and_gets_the_script():
+    from helpers.display.widgets import explorer_view
+
+    explorer = widgets.interactive(lambda eta: eta, eta=widgets.FloatSlider(value=0.1))
+    view = explorer_view(explorer)
+    assert view.children[0] is explorer and explorer.layout.flex is None
+    assert "aria-labelledby" in view.children[1].outputs[0]["data"]["application/javascript"]
+
+
+def test_the_explorer_view_gives_every_description_the_room_of_the_longest():
+    from helpers.display.widgets import explorer_view
+
+    eta = widgets.FloatSlider(description="η")
+    hidden = widgets.IntSlider(description="hidden units")
+    explorer_view(widgets.interactive(lambda eta, hidden: eta, eta=eta, hidden=hidden))
+    assert eta.style.description_width == hidden.style.description_width == "14ch"
