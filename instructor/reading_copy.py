@@ -13,6 +13,7 @@ from pathlib import Path
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from instructor import colab
 from instructor.assets import (
     BUILD,
     CODE_STYLE,
@@ -30,6 +31,9 @@ from instructor.static_widgets import StaticWidgets
 def reading_exporter() -> HTMLExporter:
     config = Config()
     config.HTMLExporter.preprocessors = [StaticWidgets, NotebookLinks]
+    # The Colab link and set-up cell are for the students' own copies: a page read offline has nothing to set up.
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {colab.TAG}
     config.CSSHTMLHeaderPreprocessor.style = CODE_STYLE
     return HTMLExporter(
         config=config,

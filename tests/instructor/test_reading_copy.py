@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from harness.lab import chromium_page
-from instructor import reading_copy
+from instructor import colab, reading_copy
 from instructor.assets import is_optional, notebook_paths
 from tests.instructor.offline import (
     RAW_TEX_JS,
@@ -116,3 +116,13 @@ def test_two_notebooks_with_one_name_are_refused_rather_than_one_page_overwritin
     optional = notebook_file(tmp_path / "further" / "01_same.ipynb", "# More")
     with pytest.raises(ValueError, match="01_same"):
         reading_copy.build([core, optional], tmp_path / "html")
+
+
+def test_the_colab_cells_stay_out_of_the_reading_copy(tmp_path):
+    path = notebook_file(tmp_path / "01_core.ipynb", "# The core", "The derivation.")
+    notebook = colab.with_setup(nbformat.read(path, as_version=4), path.name)
+    nbformat.write(notebook, path)
+    assert "colab" in nbformat.read(path, as_version=4).cells[0].metadata["tags"]
+    _, page = reading_copy.build([path], tmp_path / "html")
+    text = page.read_text()
+    assert "The derivation." in text and "Colab" not in text and "google.colab" not in text
