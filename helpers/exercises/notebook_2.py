@@ -1,5 +1,6 @@
-"""Notebook 2's exercises: ∂ℒ/∂a_L through the softmax, the softmax Jacobian, and the temperature that halves a
-gradient. The public threads where a catalogue entry's mistake was seen are named in the comments above it."""
+"""Notebook 2's exercises: ∂ℒ/∂a_L through the softmax, at a temperature T, the softmax Jacobian, and the
+temperature that halves a gradient. The public threads where a catalogue entry's mistake was seen are named in the
+comments above it."""
 
 from __future__ import annotations
 
@@ -431,85 +432,112 @@ def check_soft_label_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray],
     report(diagnose_soft_label_grad_wrt_logits(student), checked_on(SOFT_LABEL_GRAD_WRT_LOGITS))
 
 
-def shift_problem(logits: list[float], l: int) -> Problem:
-    """Logits a_L and the true class ℓ, as the arguments (a_L, l)."""
+def temperature_problem(logits: list[float], l: int, T: float) -> Problem:
+    """Logits a_L, the true class ℓ and a temperature T, as the arguments (a_L, l, T)."""
     size = max(abs(value) for value in logits)
     large = f", logits as large as ±{size:g}" if size >= 100 else ""
-    return Problem((np.array(logits), l), f"k = {len(logits)} logits and l = {l}{large}")
+    return Problem((np.array(logits), l, T), f"k = {len(logits)} classes, l = {l} and T = {T:g}{large}")
 
 
-# Many inputs, ℓ at the largest logit and away from it, so that ŷ_ℓ - 1 and 1 - ŷ_ℓ are far from 0 somewhere.
-SHIFT_PROBLEMS = (
-    shift_problem([2.0, 1.0, 0.1, -1.0], 2),
-    shift_problem([0.3, -0.2, 1.5], 0),
-    shift_problem([1.0, 1.0], 1),
-    shift_problem([0.5, -1.0, 2.0, 0.0, 1.0], 2),
-    shift_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3),
-    shift_problem([1000.0, 999.0, 998.5, 990.0], 1),
-    shift_problem([800.0, -800.0, 0.5, 0.0], 3),
+# k from 2 to 6, T above and below 1 and never 2, 1/2 or a class count (so that a factor T or 1/T is named as T),
+# and two problems whose logits over T overflow np.exp unless the max is subtracted.
+TEMPERATURE_PROBLEMS = (
+    temperature_problem([2.0, 1.0, 0.1, -1.0], 2, 2.5),
+    temperature_problem([0.3, -0.2, 1.5], 0, 0.4),
+    temperature_problem([1.0, -1.0], 1, 0.6),
+    temperature_problem([0.5, -1.0, 2.0, 0.0, 1.0], 4, 1.7),
+    temperature_problem([-3.0, 0.2, 4.0, 1.0, -0.5, 0.7], 3, 3.5),
+    temperature_problem([1000.0, 999.0, 998.5, 990.0], 1, 0.4),
+    temperature_problem([800.0, -800.0, 0.5, 0.0], 3, 2.5),
 )
 
 
-def grad_wrt_shift(a_L: np.ndarray, l: int) -> np.ndarray:
-    """∂ℒ/∂c of ℒ = -log softmax(a_L - c·1)_ℓ: 1 - Σ_i ŷ_i = 0 for every input (the shift cancels)."""
-    return np.zeros(())
+def grad_wrt_logits_at_temperature(a_L: np.ndarray, l: int, T: float) -> np.ndarray:
+    """∂ℒ/∂a_L for ℒ = -log softmax(a_L / T)_ℓ: (ŷ - e(ℓ)) / T with ŷ = softmax(a_L / T)."""
+    return (softmax(np.asarray(a_L) / T) - one_hot_like(a_L, l)) / T
 
 
-SHIFT_MISTAKES = (
+# Planned with the exercise, from the chain rule's two factors and the softmax's input; no learner's post of these is
+# collected yet (tests/exercises/learner_mistakes.py has none for this exercise).
+TEMPERATURE_MISTAKES = (
     Misconception(
-        "the numerator's term only",
-        lambda a, l: np.ones(()),
-        "You have the numerator's term, +1 from -(a_Ll - c), but not the denominator's: log Σ_j exp(a_Lj - c) "
-        "depends on c too, and its derivative is -Σ_j yhat_j.",
+        "no 1/T",
+        lambda a, l, T: softmax(a / T) - one_hot_like(a, l),
+        "The factor 1/T of the chain rule is missing: the softmax's input is a_L / T, and d(a_Li / T)/d a_Li = 1/T "
+        "multiplies every entry.",
     ),
     Misconception(
-        "the denominator's term only",
-        lambda a, l: -np.ones(()),
-        "You have the denominator's term, -Σ_j yhat_j = -1, but not the numerator's: -(a_Ll - c) depends on c "
-        "too, and gives +1.",
+        "T for 1/T",
+        lambda a, l, T: T * (softmax(a / T) - one_hot_like(a, l)),
+        "You multiplied by T where the chain rule gives 1/T: d(a_Li / T)/d a_Li is 1/T.",
     ),
     Misconception(
-        "ŷ_ℓ - 1",
-        lambda a, l: np.asarray(softmax(a)[l] - 1.0),
-        "That is dL/da_Ll, the true class's entry of the gradient. c moves every logit at once: the chain rule "
-        "sums the entries of -(dL/da_L) over all k logits.",
+        "sign flipped",
+        lambda a, l, T: (one_hot_like(a, l) - softmax(a / T)) / T,
+        "The sign is flipped: raising the true class's logit lowers the loss, so that entry must be negative, "
+        "and every other entry positive.",
     ),
     Misconception(
-        "1 - ŷ_ℓ",
-        lambda a, l: np.asarray(1.0 - softmax(a)[l]),
-        "That is minus dL/da_Ll, the true class's entry alone. c moves every logit at once: sum over all k.",
+        "softmax(a_L) for softmax(a_L / T)",
+        lambda a, l, T: (softmax(a) - one_hot_like(a, l)) / T,
+        "The probabilities are those at T = 1: yhat here is softmax(a_L / T), the logits divided by T before the "
+        "softmax.",
+    ),
+    Misconception(
+        "no softmax",
+        lambda a, l, T: (a / T - one_hot_like(a, l)) / T,
+        "You used the logits a_L / T where the probabilities yhat = softmax(a_L / T) belong: the softmax is missing.",
+    ),
+    Misconception(
+        "no softmax, no T",
+        lambda a, l, T: a - one_hot_like(a, l),
+        "You used the logits a_L where the probabilities yhat = softmax(a_L / T) belong: the softmax is missing.",
+    ),
+    Misconception(
+        "∂ℒ/∂ŷ for ∂ℒ/∂a_L",
+        lambda a, l, T: -one_hot_like(a, l) / softmax(a / T)[l],
+        "That is dL/dyhat from notebook 1. Here the variable is the logit a_Li: multiply by the softmax's "
+        "derivative and by d(a_Li / T)/d a_Li = 1/T.",
     ),
 )
 
-GRAD_WRT_SHIFT = FunctionExercise(
-    what="dL/dc",
-    problems=SHIFT_PROBLEMS,
-    expected=grad_wrt_shift,
-    misconceptions=SHIFT_MISTAKES,
+
+GRAD_WRT_LOGITS_AT_TEMPERATURE = FunctionExercise(
+    what="the gradient vector",
+    problems=TEMPERATURE_PROBLEMS,
+    expected=grad_wrt_logits_at_temperature,
+    misconceptions=TEMPERATURE_MISTAKES,
     shape_hint=lambda answer, problem: (
-        f"dL/dc is one number: c is one variable; got shape {answer.shape}"
-        + (
-            ", one entry per logit: c moves every logit at once, so the chain rule adds the k contributions up."
-            if answer.shape == problem.arguments[0].shape
-            else "."
-        )
+        f"The gradient has one entry per logit, shape ({len(problem.arguments[0])},); got shape {answer.shape}."
     ),
-    generic="dL/dc disagrees with the derivative of -log softmax(a_L - c·1)_l in c.",
+    generic="It disagrees with the derivative of -log softmax(a_L / T)_l in each logit.",
+    parts=lambda a, l, T: class_parts(a, l),
+    factors=lambda a, l, T: probability_factors(softmax(a / T)),
+    variants=lambda a, l, T: class_variants((a, l, T), 1, len(a)),
+    terms=lambda a, l, T: logit_gradient_terms(softmax(a / T) / T, one_hot_like(a, l) / T),
+    properties=(
+        logit_shift(),
+        rows_sum_to_zero(
+            "Your entries do not sum to 0, but they must: adding the same number to every logit leaves "
+            "softmax(a_L / T), and so the loss, unchanged."
+        ),
+        another_class(1, lambda arguments: len(arguments[0])),
+    ),
     size_example="len(a_L) for k",
-    input_scale=largest_logit,
+    input_scale=lambda a, l, T: largest_logit(a) / T,
     takes_logits=True,
-    atol=1e-7,
 )
 
 
-def diagnose_grad_wrt_shift(student: Callable[[np.ndarray, int], Any]) -> str | None:
-    """None if ``student(a_L, l)`` is ∂ℒ/∂c (0: the shift cancels) on every problem, else a hint."""
-    return diagnose(GRAD_WRT_SHIFT, student)
+def diagnose_grad_wrt_logits_at_temperature(student: Callable[[np.ndarray, int, float], Any]) -> str | None:
+    """None if ``student(a_L, l, T)`` is (softmax(a_L / T) - e(ℓ)) / T on every problem, large logits included, else
+    the first mistake's hint."""
+    return diagnose(GRAD_WRT_LOGITS_AT_TEMPERATURE, student)
 
 
-def check_grad_wrt_shift(student: Callable[[np.ndarray, int], Any]) -> None:
-    """Print whether ``student(a_L, l)`` returns ∂ℒ/∂c for the shifted softmax, with a hint if it does not."""
-    report(diagnose_grad_wrt_shift(student), checked_on(GRAD_WRT_SHIFT))
+def check_grad_wrt_logits_at_temperature(student: Callable[[np.ndarray, int, float], Any]) -> None:
+    """Print whether ``student(a_L, l, T)`` returns ∂ℒ/∂a_L at temperature T, with a hint if it does not."""
+    report(diagnose_grad_wrt_logits_at_temperature(student), checked_on(GRAD_WRT_LOGITS_AT_TEMPERATURE))
 
 
 def diagnose_batch_grad_wrt_logits(student: Callable[[np.ndarray, np.ndarray], Any]) -> str | None:

@@ -24,6 +24,7 @@ the catalogue does that.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -87,8 +88,13 @@ def _close(answer: np.ndarray, target: np.ndarray, rtol: float) -> bool:
 
 
 def constant_names(sizes: str) -> list[tuple[str, float]]:
-    """The constants a factor is named by: 2, the problem's sizes, their inverses and their products with 2."""
-    names = [("2", 2.0), ("1/2", 0.5)]
+    """The constants a factor is named by: a temperature T, its inverse and square (first: a problem sets T apart from
+    its other numbers), 2, the problem's sizes, their inverses and their products with 2."""
+    names = []
+    for value in re.findall(r"\bT = (\d+(?:\.\d+)?)", sizes):
+        T = float(value)
+        names += [("T", T), ("1/T", 1.0 / T), ("T²", T**2), ("1/T²", 1.0 / T**2)]
+    names += [("2", 2.0), ("1/2", 0.5)]
     for size, letter in sorted(size_names(sizes).items(), key=lambda item: item[1]):
         names += [(letter, float(size)), (f"1/{letter}", 1.0 / size), (f"2{letter}", 2.0 * size)]
         names += [(f"{letter}/2", size / 2.0), (f"2/{letter}", 2.0 / size), (f"1/{letter}²", 1.0 / size**2)]
@@ -109,6 +115,7 @@ def name_constant(c: float, sizes: str) -> str:
     for name, value in constant_names(sizes):
         if np.isclose(abs(c), value, rtol=1e-9):
             used = [f"{letter} = {size}" for letter, size in letters.items() if letter in name]
+            used += [f"T = {value}" for value in re.findall(r"\bT = (\d+(?:\.\d+)?)", sizes) if "T" in name]
             return f"{sign}{name}" + (f" ({', '.join(used)})" if used else "")
     for whole in range(2, 65):
         if np.isclose(abs(c), whole, rtol=1e-9):

@@ -43,6 +43,10 @@ VECTOR_EXERCISES = {
         notebook_2.SOFT_LABEL_GRAD_WRT_LOGITS,
         solution("02_softmax_quotient_rule.ipynb", "my_soft_label_grad_wrt_logits"),
     ),
+    "notebook 2, ∂ℒ/∂a_L at temperature T": (
+        notebook_2.GRAD_WRT_LOGITS_AT_TEMPERATURE,
+        solution("02_softmax_quotient_rule.ipynb", "my_grad_wrt_logits_at_temperature"),
+    ),
     "notebook 3, MSE bias gradient": (
         notebook_3.GRAD_WRT_BIAS,
         solution("03_batched_mse_weight_gradient.ipynb", "my_bias_gradient"),
@@ -66,16 +70,12 @@ VECTOR_EXERCISES = {
         lambda x, grad_a_L, W_out, a_1: x.T @ ((grad_a_L @ W_out.T) * (a_1 > 0)),
     ),
 }
-# The shift's derivative is 0 for every input: a constant is its right answer, and no size can be fixed in it.
-CONSTANT_ANSWER_EXERCISES = {
-    "notebook 2, ∂ℒ/∂c": (notebook_2.GRAD_WRT_SHIFT, solution("02_softmax_quotient_rule.ipynb", "my_grad_wrt_shift"))
-}
 # The partial-derivative exercises ask one entry at a time; their catalogues are those of the vector they build.
 PARTIAL_EXERCISES = {
     "notebook 1, ∂ℒ/∂ŷ_i": (notebook_1.PARTIAL_WRT_YHAT, reference_answers.partial_wrt_yhat),
     "notebook 2, ∂ℒ/∂a_Li": (notebook_2.PARTIAL_WRT_LOGITS, reference_answers.partial_wrt_logits),
 }
-ALL = {**VECTOR_EXERCISES, **PARTIAL_EXERCISES, **CONSTANT_ANSWER_EXERCISES}
+ALL = {**VECTOR_EXERCISES, **PARTIAL_EXERCISES}
 
 
 def as_student(exercise: FunctionExercise, formula):

@@ -9,6 +9,7 @@ from helpers.derivation.student_steps import wrong_pairs_wrt_logits, wrong_pairs
 from helpers.exercises import (
     check_grad_wrt_yhat,
     check_output_gradient,
+    diagnose_grad_wrt_logits_at_temperature,
     diagnose_grad_wrt_yhat,
     diagnose_learning_rate_limit,
     diagnose_output_gradient,
@@ -144,3 +145,43 @@ def test_a_right_step_sympy_cannot_run_passes_and_says_it_was_checked_on_numbers
     check_partial_wrt_yhat(with_numpy, symbolic=wrong_pairs_wrt_yhat)
     out = capsys.readouterr().out
     assert out.startswith("Correct.") and "SymPy could not run it on symbols" in out, out
+
+
+def temperature_softmax(a_L, T):
+    z = np.exp((a_L - a_L.max()) / T)
+    return z / z.sum()
+
+
+TEMPERATURE_MISTAKES = {
+    "no 1/T": (
+        lambda a_L, l, T: temperature_softmax(a_L, T) - np.eye(len(a_L))[l],
+        ("T (T = 2.5) times the right value", "1/T of the chain rule is missing"),
+    ),
+    "T for 1/T": (
+        lambda a_L, l, T: T * (temperature_softmax(a_L, T) - np.eye(len(a_L))[l]),
+        ("T² (T = 2.5) times the right value", "multiplied by T where the chain rule gives 1/T"),
+    ),
+    "no softmax": (
+        lambda a_L, l, T: (a_L / T - np.eye(len(a_L))[l]) / T,
+        ("the softmax is missing", "do not sum to 0"),
+    ),
+    "sign": (
+        lambda a_L, l, T: (np.eye(len(a_L))[l] - temperature_softmax(a_L, T)) / T,
+        ("opposite sign", "sign is flipped"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPERATURE_MISTAKES))
+def test_each_temperature_mistake_is_named_and_no_expected_value_is_shown(name):
+    student, named = TEMPERATURE_MISTAKES[name]
+    hint = diagnose_grad_wrt_logits_at_temperature(student)
+    assert hint is not None and all(words in hint for words in named), hint
+    right = (temperature_softmax(A, 2.5) - np.eye(4)[L]) / 2.5
+    assert not any(f"{value:.3f}" in hint or f"{value:.2f}" in hint for value in right if abs(value) > 0.01), hint
+
+
+def test_the_temperature_gradient_reduces_to_the_lectures_at_T_1():
+    right = lambda a_L, l, T: (temperature_softmax(a_L, T) - np.eye(len(a_L))[l]) / T  # noqa: E731
+    assert diagnose_grad_wrt_logits_at_temperature(right) is None
+    assert np.allclose(right(A, L, 1.0), softmax(A) - np.eye(4)[L])

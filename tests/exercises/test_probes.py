@@ -138,6 +138,7 @@ WITH_PROPERTIES = {
     "notebook 2, ∂ℒ/∂a_L": notebook_2.GRAD_WRT_LOGITS,
     "notebook 2, softmax Jacobian": notebook_2.SOFTMAX_JACOBIAN,
     "notebook 2, soft-label ∂ℒ/∂a_L": notebook_2.SOFT_LABEL_GRAD_WRT_LOGITS,
+    "notebook 2, ∂ℒ/∂a_L at temperature T": notebook_2.GRAD_WRT_LOGITS_AT_TEMPERATURE,
     "notebook 3, MSE weight gradient": notebook_3.WEIGHT_GRADIENT,
     "notebook 3, MSE bias gradient": notebook_3.GRAD_WRT_BIAS,
     "notebook 3, update step": notebook_3.UPDATE_STEP,
@@ -282,7 +283,6 @@ def test_a_constant_answer_is_called_one_and_a_column_gets_no_per_row_offset():
 ALL_FUNCTION_EXERCISES = {
     **WITH_PROPERTIES,
     "notebook 1, soft-label ∂ℒ/∂ŷ": notebook_1.SOFT_LABEL_GRAD_WRT_YHAT,
-    "notebook 2, ∂ℒ/∂c": notebook_2.GRAD_WRT_SHIFT,
     "notebook 4, ReLU Jacobian": notebook_4.RELU_JACOBIAN,
     "notebook 4, output layer Jacobian": notebook_4.OUTPUT_LAYER_JACOBIAN,
 }

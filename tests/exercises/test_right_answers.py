@@ -71,19 +71,16 @@ def batch_grad_wrt_logits_bool(A_L, labels):
     return (stable_softmax_rows(A_L) - (np.arange(k) == labels[:, None])) / A_L.shape[0]
 
 
-def shift_by_central_differences(a_L, l):
-    c = a_L.max()
-
-    def loss(shift):
-        shifted = a_L - shift
-        return -(shifted[l] - shifted.max()) + np.log(np.exp(shifted - shifted.max()).sum())
-
-    return (loss(c + 1e-5) - loss(c - 1e-5)) / 2e-5
+def temperature_gradient_loop(a_L, l, T):
+    z = np.exp((a_L - a_L.max()) / T)
+    grad = np.zeros(len(a_L))
+    for i in range(len(a_L)):
+        grad[i] = (z[i] / z.sum() - (1.0 if i == l else 0.0)) / T
+    return grad
 
 
-def shift_by_the_chain_rule(a_L, l):
-    yhat = softmax(a_L)
-    return float(np.sum(-(yhat - np.eye(len(a_L))[l])))
+def temperature_gradient_log_softmax(a_L, l, T):
+    return (np.exp(log_softmax(a_L / T)) - np.eye(len(a_L))[l]) / T
 
 
 def bias_loop(a, y, W_out, b):
@@ -151,9 +148,12 @@ RIGHT_ANSWERS = [
         lambda A_L, labels: central_differences(lambda a: -np.mean(log_softmax(a)[np.arange(len(a)), labels]), A_L),
     ),
     ("diagnose_output_gradient", batch_grad_wrt_logits_log_softmax),
-    ("diagnose_grad_wrt_shift", shift_by_central_differences),
-    ("diagnose_grad_wrt_shift", shift_by_the_chain_rule),
-    ("diagnose_grad_wrt_shift", lambda a_L, l: 0),
+    ("diagnose_grad_wrt_logits_at_temperature", temperature_gradient_loop),
+    ("diagnose_grad_wrt_logits_at_temperature", temperature_gradient_log_softmax),
+    (
+        "diagnose_grad_wrt_logits_at_temperature",
+        lambda a_L, l, T: central_differences(lambda a: -log_softmax(a / T)[l], a_L, h=1e-6),
+    ),
     ("diagnose_mse_grad_wrt_bias", bias_loop),
     ("diagnose_mse_grad_wrt_bias", lambda a, y, W_out, b: np.array([2 * np.mean(a @ W_out + b - y)])),
     ("diagnose_update_step", update_einsum),
