@@ -6,8 +6,8 @@ import numpy as np
 from helpers.display.explorers import (
     GradientDescentExplorer,
     GradWrtYhatExplorer,
-    SoftmaxGradientExplorer,
     LoopExplorer,
+    SoftmaxGradientExplorer,
     TrainingExplorer,
 )
 from helpers.display.readings import LoopReading, TrainingReading, read_grad_wrt_yhat, read_softmax_gradient
