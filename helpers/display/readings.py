@@ -177,7 +177,7 @@ class LoopReading:
     def __str__(self) -> str:
         return (
             f"eta = {self.eta:.3g}, hidden units = {self.hidden}\n"
-            f"loss: train {self.final_train_loss:.3f}, {self.held_out} {self.final_held_out_loss:.3f}\n"
+            f"loss: train {self.final_train_loss:.3g}, {self.held_out} {self.final_held_out_loss:.3g}\n"
             f"accuracy: train {100 * self.final_train_accuracy:.1f}%, "
             f"{self.held_out} {100 * self.final_held_out_accuracy:.1f}%"
         )

@@ -65,7 +65,7 @@ def test_the_loop_explorer_runs_the_function_it_is_given_and_draws_its_history()
     assert calls == [(0.5, 16)]
     assert isinstance(reading, LoopReading)
     assert (reading.final_train_loss, reading.final_held_out_loss) == (0.5, 0.16)
-    assert "validation 0.160" in str(reading) and "validation 80.0%" in str(reading)
+    assert "validation 0.16" in str(reading) and "validation 80.0%" in str(reading)
     lines = [line for axes in explorer.figure.figure.axes for line in axes.get_lines()]
     assert any(list(line.get_ydata()) == [2.3, 1.0, 0.5] for line in lines)
     assert explorer.to_png().startswith(b"\x89PNG")
