@@ -9,6 +9,7 @@ from helpers.display.explorers import (
     Explorer,
     GradientDescentExplorer,
     GradWrtYhatExplorer,
+    LoopExplorer,
     SoftmaxGradientExplorer,
     TrainingExplorer,
 )
@@ -20,6 +21,7 @@ from helpers.display.progress import ProgressBar
 from helpers.display.readings import (
     GradientDescentReading,
     GradWrtYhatReading,
+    LoopReading,
     SoftmaxGradientReading,
     TrainingReading,
     read_grad_wrt_yhat,
@@ -53,6 +55,8 @@ __all__ = [
     "SoftmaxGradientExplorer",
     "SoftmaxGradientFigure",
     "SoftmaxGradientReading",
+    "LoopExplorer",
+    "LoopReading",
     "TrainingExplorer",
     "TrainingReading",
     "averaged_regression_curves",

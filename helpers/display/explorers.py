@@ -8,6 +8,7 @@ themselves only draw; so a figure can be tested without computing, and a computa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from helpers.display.gradient_descent_figure import GradientDescentFigure
@@ -15,6 +16,7 @@ from helpers.display.logit_figures import GradWrtYhatFigure, SoftmaxGradientFigu
 from helpers.display.readings import (
     GradientDescentReading,
     GradWrtYhatReading,
+    LoopReading,
     SoftmaxGradientReading,
     TrainingReading,
     read_grad_wrt_yhat,
@@ -25,6 +27,7 @@ from helpers.display.training_figures import LearningCurvesFigure
 from helpers.kernels.mse import linear_output, mse
 from helpers.training.data import LabelledSplit, RegressionSplit
 from helpers.training.digits_training import DIGITS_SETTINGS
+from helpers.training.history import History
 from helpers.training.linear_regression import gradient_descent, least_squares
 from helpers.training.network import SoftmaxCrossEntropy, init_parameters
 from helpers.training.sgd import train
@@ -95,6 +98,31 @@ class GradientDescentExplorer(Explorer):
             final_test_loss=history.held_out_loss[-1],
             closed_form_test_loss=self.closed_form_test_loss,
             diverged=history.diverged,
+        )
+
+
+class LoopExplorer(Explorer):
+    """Notebook 4's widget: the training loop written on the page, ``run(eta, hidden)``, which trains from the same
+    seed for ``epochs`` epochs and returns its ``History``; the explorer runs it for the controls' η and hidden size
+    and draws the learning curves. ``held_out`` names what the history's held-out part is."""
+
+    def __init__(self, run: Callable[[float, int], History], epochs: int, held_out: str = "validation") -> None:
+        self.run = run
+        self.held_out = held_out
+        self.figure = LearningCurvesFigure(epochs, held_out)
+
+    def draw(self, eta: float, hidden: int) -> LoopReading:
+        """Run the page's loop at learning rate ``eta`` with ``hidden`` units, and draw its learning curves."""
+        history = self.run(eta, hidden)
+        self.figure.draw(history)
+        return LoopReading(
+            eta=float(eta),
+            hidden=int(hidden),
+            final_train_loss=history.train_loss[-1],
+            final_held_out_loss=history.held_out_loss[-1],
+            final_train_accuracy=history.train_accuracy[-1],
+            final_held_out_accuracy=history.held_out_accuracy[-1],
+            held_out=self.held_out,
         )
 
 

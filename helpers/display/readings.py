@@ -159,3 +159,25 @@ class TrainingReading:
             f"train accuracy {100 * self.final_train_accuracy:.2f}%, "
             f"{self.held_out} accuracy {100 * self.final_held_out_accuracy:.2f}%"
         )
+
+
+@dataclass(frozen=True)
+class LoopReading:
+    """The result of one run of a training loop written on a notebook's page, after its last epoch; ``held_out``
+    names the part the held-out numbers were measured on."""
+
+    eta: float
+    hidden: int
+    final_train_loss: float
+    final_held_out_loss: float
+    final_train_accuracy: float
+    final_held_out_accuracy: float
+    held_out: str = "validation"
+
+    def __str__(self) -> str:
+        return (
+            f"eta = {self.eta:.3g}, hidden units = {self.hidden}\n"
+            f"loss: train {self.final_train_loss:.3g}, {self.held_out} {self.final_held_out_loss:.3g}\n"
+            f"accuracy: train {100 * self.final_train_accuracy:.1f}%, "
+            f"{self.held_out} {100 * self.final_held_out_accuracy:.1f}%"
+        )

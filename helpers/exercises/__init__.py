@@ -40,11 +40,11 @@ from helpers.exercises.notebook_3 import (
     check_learning_rate_limit,
     check_mse_grad_wrt_bias,
     check_mse_grad_wrt_weights,
-    check_update_step,
+    check_mse_grad_wrt_weights_multi_output,
     diagnose_learning_rate_limit,
     diagnose_mse_grad_wrt_bias,
     diagnose_mse_grad_wrt_weights,
-    diagnose_update_step,
+    diagnose_mse_grad_wrt_weights_multi_output,
 )
 from helpers.exercises.notebook_4 import (
     check_backward_to_hidden,
@@ -86,7 +86,7 @@ __all__ = [
     "check_softmax_jacobian",
     "check_temperature_for_half_gradient",
     "check_uniform_prediction",
-    "check_update_step",
+    "check_mse_grad_wrt_weights_multi_output",
     "diagnose_backward_to_hidden",
     "diagnose_batch_grad_wrt_logits",
     "diagnose_batch_grad_wrt_yhat",
@@ -109,5 +109,5 @@ __all__ = [
     "diagnose_softmax_jacobian",
     "diagnose_temperature_for_half_gradient",
     "diagnose_uniform_prediction",
-    "diagnose_update_step",
+    "diagnose_mse_grad_wrt_weights_multi_output",
 ]

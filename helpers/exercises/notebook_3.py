@@ -17,7 +17,7 @@ from helpers.exercises.catalogue import (
     diagnose,
     diagnose_value,
 )
-from helpers.exercises.probes import flips_sign, repeated_batch, stays, vanishes
+from helpers.exercises.probes import flips_sign, repeated_batch, vanishes
 from helpers.exercises.protocol import call_student, report
 from helpers.kernels.mse import linear_output, mse_grad_wrt_bias, mse_grad_wrt_weights
 
@@ -367,92 +367,110 @@ def check_mse_grad_wrt_bias(student: Callable[..., Any]) -> None:
     report(diagnose_mse_grad_wrt_bias(student), checked_on(GRAD_WRT_BIAS))
 
 
-def update_problem(m: int, u: int, eta: float, seed: int) -> Problem:
-    """a (m, u), y (m, 1), W_out (u, 1), b (1, 1) and η, as the arguments (a, y, W_out, b, eta)."""
-    a, y, W_out, b = bias_problem(m, u, seed).arguments
-    return Problem((a, y, W_out, b, eta), f"m = {m} examples, u = {u} units and η = {eta:g}")
+def multi_output_problem(m: int, u: int, k: int, seed: int) -> Problem:
+    """a (m, u), Y (m, k), W_out (u, k) and b (k, 1), as the arguments (a, Y, W_out, b)."""
+    rng = np.random.default_rng(seed)
+    a, W_out, b, Y = rng.normal(size=(m, u)), rng.normal(size=(u, k)), rng.normal(size=(k, 1)), rng.normal(size=(m, k))
+    return Problem((a, Y, W_out, b), f"m = {m} examples, u = {u} units and k = {k} outputs")
 
 
-UPDATE_PROBLEMS = (
-    update_problem(6, 4, 0.1, seed=41),
-    update_problem(9, 3, 0.05, seed=42),
-    update_problem(3, 3, 0.2, seed=43),
-    update_problem(2, 5, 0.01, seed=44),
-    update_problem(11, 1, 0.5, seed=45),
+# Sizes with m, u and k all different first; then k = u (a transposed answer has the right shape), m = u (a @ (Ŷ - Y)
+# runs without the transpose), k = 1 (the single output of the sections above) and m < u.
+MULTI_OUTPUT_PROBLEMS = (
+    multi_output_problem(7, 4, 3, seed=41),
+    multi_output_problem(5, 3, 3, seed=42),
+    multi_output_problem(3, 3, 2, seed=43),
+    multi_output_problem(5, 4, 1, seed=44),
+    multi_output_problem(2, 5, 4, seed=45),
 )
 
 
-def update_step(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray, eta: float) -> np.ndarray:
-    """Eq. (12): W_out - η (2/m) aᵀ(ŷ - y)."""
-    return W_out - eta * mse_grad_wrt_weights(a, y, linear_output(a, W_out, b))
+def multi_output_error(a: np.ndarray, Y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Ŷ - Y with Ŷ = a W_out + bᵀ, shape (m, k)."""
+    return a @ W_out + b.T - Y
 
 
-def weight_gradient(a: np.ndarray, y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return mse_grad_wrt_weights(a, y, linear_output(a, W_out, b))
+def multi_output_gradient(a: np.ndarray, Y: np.ndarray, W_out: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """∇_{W_out} ℒ = (2/m) aᵀ(Ŷ - Y), shape (u, k), for ℒ = (1/m) Σ_i Σ_c (ŷ_ic - y_ic)²."""
+    return 2 / len(a) * a.T @ multi_output_error(a, Y, W_out, b)
 
 
-UPDATE_MISTAKES = (
+MULTI_OUTPUT_MISTAKES = (
     Misconception(
-        "a step up",
-        lambda a, y, W, b, eta: W + eta * weight_gradient(a, y, W, b),
-        "The step goes up the gradient (W_out + η ∇): gradient descent subtracts it, to lower the loss.",
-    ),
-    Misconception(
-        "the step alone",
-        lambda a, y, W, b, eta: -eta * weight_gradient(a, y, W, b),
-        "That is the step -η ∇ alone: the update adds it to the old W_out.",
-    ),
-    Misconception(
-        "the gradient",
-        lambda a, y, W, b, eta: weight_gradient(a, y, W, b),
-        "That is the gradient ∂ℒ/∂W_out; the exercise asks for the new W_out after one step of eq. (12).",
-    ),
-    Misconception(
-        "no η",
-        lambda a, y, W, b, eta: W - weight_gradient(a, y, W, b),
-        "The learning rate η is missing: the step is -η times the gradient.",
-    ),
-    Misconception(
-        "sum, not mean",
-        lambda a, y, W, b, eta: W - eta * len(a) * weight_gradient(a, y, W, b),
-        "The step is m times too long: the gradient of the mean has the 1/m of eq. (12).",
+        "sign flipped",
+        lambda a, Y, W, b: -multi_output_gradient(a, Y, W, b),
+        "Every entry has the wrong sign: the derivative of (ŷ - y)² in ŷ is 2(ŷ - y); (Y - Ŷ) flips it, and descent "
+        "would then climb.",
     ),
     Misconception(
         "no factor 2",
-        lambda a, y, W, b, eta: W - eta / 2 * weight_gradient(a, y, W, b),
-        "The step is half as long as eq. (12)'s: the factor 2 from differentiating the square is missing.",
+        lambda a, Y, W, b: multi_output_gradient(a, Y, W, b) / 2,
+        "Every entry is half the gradient: the factor 2 from differentiating the square is missing.",
+    ),
+    Misconception(
+        "sum, not mean",
+        lambda a, Y, W, b: len(a) * multi_output_gradient(a, Y, W, b),
+        "Every entry is m times the gradient: the 1/m of the mean over the examples is missing.",
+    ),
+    Misconception(
+        "no 2, no 1/m",
+        lambda a, Y, W, b: a.T @ multi_output_error(a, Y, W, b),
+        "Every entry is m/2 times the gradient: both the 1/m and the factor 2 are missing.",
+    ),
+    # The mean over all m·k entries (np.mean of the squared errors) differentiated instead of the note's 1/m.
+    Misconception(
+        "mean over the outputs too",
+        lambda a, Y, W, b: multi_output_gradient(a, Y, W, b) / Y.shape[1],
+        "Every entry is 1/k of the gradient: this divides by the k outputs as well as the m examples. The loss here "
+        "is (1/m) Σ_i Σ_c (ŷ_ic - y_ic)², the sum over the outputs of each example's squared errors.",
+    ),
+    Misconception(
+        "transposed",
+        lambda a, Y, W, b: 2 / len(a) * multi_output_error(a, Y, W, b).T @ a,
+        "The numbers are those of the gradient transposed, shape (k, u): (Ŷ - Y)ᵀa. The gradient has W_out's shape, "
+        "(u, k): aᵀ(Ŷ - Y).",
+    ),
+    Misconception(
+        "a without the transpose",
+        lambda a, Y, W, b: 2 / len(a) * a @ multi_output_error(a, Y, W, b),
+        "This multiplies a itself by Ŷ - Y, which only runs because m = u here. The sum over the examples is "
+        "aᵀ(Ŷ - Y), (u, m) times (m, k).",
     ),
 )
 
-UPDATE_STEP = FunctionExercise(
-    what="the new W_out",
-    problems=UPDATE_PROBLEMS,
-    expected=update_step,
-    misconceptions=UPDATE_MISTAKES,
-    shape_hint=lambda answer, problem: (
-        f"The new W_out has W_out's shape, (u, 1) = {problem.arguments[2].shape}; got {answer.shape}."
-    ),
-    generic="The new W_out disagrees with eq. (12)'s W_out - η (1/m) Σ_rows 2(ŷ - y) a.",
-    before=lambda a, y, W_out, b, eta: W_out,
+
+def multi_output_shape_hint(answer: np.ndarray, problem: Problem) -> str:
+    u, k = problem.arguments[2].shape
+    return f"The gradient has W_out's shape, (u, k) = ({u}, {k}); got {answer.shape}."
+
+
+MULTI_OUTPUT_GRADIENT = FunctionExercise(
+    what="the gradient",
+    problems=MULTI_OUTPUT_PROBLEMS,
+    expected=multi_output_gradient,
+    misconceptions=MULTI_OUTPUT_MISTAKES,
+    shape_hint=multi_output_shape_hint,
     properties=(
         vanishes(
-            lambda a, y, W, b, eta: (a, y, np.zeros_like(W), b, 0.0),
-            "With W_out = 0 and η = 0 your new W_out is not 0: with η = 0 the update must leave W_out as it is.",
+            lambda a, Y, W, b: (a, a @ W + b.T, W, b),
+            "With Y = Ŷ, a perfect fit, your answer is not 0, but every example's term carries its error Ŷ - Y.",
         ),
-        stays(
-            lambda a, y, W, b, eta: (a, linear_output(a, W, b), W, b, eta),
-            lambda a, y, W, b, eta: W,
-            "With y = ŷ, a perfect fit, the gradient is 0 and the update leaves W_out as it is; yours changes it.",
-        ),
+        repeated_batch((0, 1), "mean loss", grows=MEAN_GROWS, shrinks=MEAN_SHRINKS),
+        flips_sign(lambda a, Y, W, b: (a, 2 * (a @ W + b.T) - Y, W, b), ERRORS_FLIPPED),
+    ),
+    generic=(
+        "The entries do not match the gradient of (1/m) Σ_i Σ_c (ŷ_ic - y_ic)² in W_out, and not by one common "
+        "factor. Check that column c of the gradient uses only output c's errors, each weighing its own row of a."
     ),
 )
 
 
-def diagnose_update_step(student: Callable[..., Any]) -> str | None:
-    """None if ``student(a, y, W_out, b, eta)`` is eq. (12)'s new W_out on every problem (m, u and η vary)."""
-    return diagnose(UPDATE_STEP, student)
+def diagnose_mse_grad_wrt_weights_multi_output(student: Callable[..., Any]) -> str | None:
+    """None if ``student(a, Y, W_out, b)`` is the (u, k) gradient (2/m) aᵀ(Ŷ - Y) on every problem (m, u and k vary),
+    else the hint for the first mistake."""
+    return diagnose(MULTI_OUTPUT_GRADIENT, student)
 
 
-def check_update_step(student: Callable[..., Any]) -> None:
-    """Print whether ``student(a, y, W_out, b, eta)`` returns eq. (12)'s new W_out, with a hint if it does not."""
-    report(diagnose_update_step(student), checked_on(UPDATE_STEP))
+def check_mse_grad_wrt_weights_multi_output(student: Callable[..., Any]) -> None:
+    """Print whether ``student(a, Y, W_out, b)`` returns the k-output MSE's gradient with respect to W_out."""
+    report(diagnose_mse_grad_wrt_weights_multi_output(student), checked_on(MULTI_OUTPUT_GRADIENT))

@@ -6,11 +6,13 @@ import numpy as np
 from helpers.display.explorers import (
     GradientDescentExplorer,
     GradWrtYhatExplorer,
+    LoopExplorer,
     SoftmaxGradientExplorer,
     TrainingExplorer,
 )
-from helpers.display.readings import TrainingReading, read_grad_wrt_yhat, read_softmax_gradient
+from helpers.display.readings import LoopReading, TrainingReading, read_grad_wrt_yhat, read_softmax_gradient
 from helpers.training.data import LabelledSplit, diabetes_split
+from helpers.training.history import History
 from helpers.training.linear_regression import gradient_descent
 
 
@@ -44,3 +46,26 @@ def test_the_training_explorer_reading_says_validation(rng):
     reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
     assert isinstance(reading, TrainingReading)
     assert "validation accuracy" in str(reading) and "test" not in str(reading)
+
+
+def test_the_loop_explorer_runs_the_function_it_is_given_and_draws_its_history():
+    calls = []
+
+    def run(eta, hidden):  # a stand-in for the page's loop: a history of 3 epochs that depends on both controls
+        calls.append((eta, hidden))
+        return History(
+            train_loss=[2.3, 1.0, eta],
+            held_out_loss=[2.3, 1.2, hidden / 100],
+            train_accuracy=[0.1, 0.5, 0.9],
+            held_out_accuracy=[0.1, 0.4, 0.8],
+        )
+
+    explorer = LoopExplorer(run, epochs=2)
+    reading = explorer.draw(eta=0.5, hidden=16)
+    assert calls == [(0.5, 16)]
+    assert isinstance(reading, LoopReading)
+    assert (reading.final_train_loss, reading.final_held_out_loss) == (0.5, 0.16)
+    assert "validation 0.16" in str(reading) and "validation 80.0%" in str(reading)
+    lines = [line for axes in explorer.figure.figure.axes for line in axes.get_lines()]
+    assert any(list(line.get_ydata()) == [2.3, 1.0, 0.5] for line in lines)
+    assert explorer.to_png().startswith(b"\x89PNG")

@@ -469,121 +469,27 @@ def student(a, y, yhat):
     return 2 * a.T @ (yhat - y)
 """,
     ),
-    mistake(
-        "https://gamwe6.github.io/obafuro/python/機械学習/2018/08/22/47721.html "
-        "(gradient = X.T.dot(h - y) for the mean squared error: neither the 2 nor the 1/m)",
-        "diagnose_mse_grad_wrt_weights",
-        "neither the factor 2 nor the 1/m",
-        (("1/m", "2"), ("m/2",)),
-        """
-def student(a, y, yhat):
-    loss = yhat - y
-    return a.T.dot(loss)
-""",
-    ),
-    mistake(
-        "http://stackoverflow.com/questions/17784587 (gradient = np.dot(xTrans, loss) / m for the mean squared error)",
-        "diagnose_mse_grad_wrt_weights",
-        "no factor 2",
-        FACTOR_TWO_MISSING,
-        """
-def student(a, y, yhat):
-    m = a.shape[0]
-    return np.dot(a.T, yhat - y) / m
-""",
-    ),
-    mistake(
-        "https://github.com/SayamKhatri/Machine-Learning-Algorithms-Scratch (the loss (1/n) Σ (y - ŷ)², then "
-        "dw = (1/n) X.T (ŷ - y))",
-        "diagnose_mse_grad_wrt_weights",
-        "no factor 2",
-        FACTOR_TWO_MISSING,
-        """
-def student(a, y, yhat):
-    n_samples = a.shape[0]
-    return (1 / n_samples) * np.dot(a.T, (yhat - y))
-""",
-    ),
-    mistake(
-        "https://github.com/SayamKhatri/Machine-Learning-Algorithms-Scratch (db = (1/n) * np.sum(y_hat - y) for "
-        "the loss (1/n) Σ (y - ŷ)²)",
-        "diagnose_mse_grad_wrt_bias",
-        "no factor 2",
-        FACTOR_TWO_MISSING,
-        """
-def student(a, y, W_out, b):
-    y_hat = a @ W_out + b
-    return (1 / a.shape[0]) * np.sum(y_hat - y, keepdims=True)
-""",
-    ),
-    mistake(
-        "https://stackoverflow.com/questions/56052457 (the squared errors summed and used as the bias's step)",
-        "diagnose_mse_grad_wrt_bias",
-        "the summed squared error, the loss, for its derivative",
-        (("loss",), ("square",)),
-        """
-def student(a, y, W_out, b):
-    error = 0.0
-    for i in range(len(a)):
-        ypred = a[i] @ W_out + b[0, 0]
-        error += (ypred[0] - y[i, 0]) ** 2
-    return np.array([[error]])
-""",
-    ),
-    mistake(
-        "https://datascience.stackexchange.com/questions/20139 (db2 = dz2: one bias gradient per example, not summed)",
-        "diagnose_mse_grad_wrt_bias",
-        "one entry per example: not summed over the examples",
-        (("per example",), ("each example",), ("one entry per",), ("summed",)),
-        """
-def student(a, y, W_out, b):
-    yhat = a @ W_out + b.T
-    return 2 / len(a) * (yhat - y)
-""",
-    ),
-    mistake(
-        "https://github.com/DiwanshuG/MachineLearningJourney (dL/db = -2 Σ (y_i - m x_i - b): the sum, without 1/n)",
-        "diagnose_mse_grad_wrt_bias",
-        "the sum's gradient: no 1/m",
-        NO_ONE_OVER_M,
-        """
-def student(a, y, W_out, b):
-    return -2 * np.sum(y - a @ W_out - b, keepdims=True)
-""",
-    ),
+    # The two weight-gradient lines below come from updates (param - eta * grad); the gradient alone is carried over.
     mistake(
         "https://gamwe6.github.io/obafuro/python/機械学習/2018/08/22/47721.html (param = param - eta * X.T.dot(h - y))",
-        "diagnose_update_step",
-        "neither the factor 2 nor the 1/m in the step",
+        "diagnose_mse_grad_wrt_weights_multi_output",
+        "neither the factor 2 nor the 1/m in the gradient",
         (("1/m", "2"), ("m/2",)),
         """
-def student(a, y, W_out, b, eta):
-    h = a @ W_out + b
-    return W_out - eta * a.T.dot(h - y)
+def student(a, Y, W_out, b):
+    h = a @ W_out + b.T
+    return a.T.dot(h - Y)
 """,
     ),
     mistake(
         "http://stackoverflow.com/questions/17784587 (theta = theta - alpha * np.dot(xTrans, loss) / m)",
-        "diagnose_update_step",
-        "no factor 2 in the step",
+        "diagnose_mse_grad_wrt_weights_multi_output",
+        "no factor 2 in the gradient",
         FACTOR_TWO_MISSING,
         """
-def student(a, y, W_out, b, eta):
-    loss = a @ W_out + b - y
-    return W_out - eta * np.dot(a.T, loss) / len(a)
-""",
-    ),
-    mistake(
-        "https://python-pypi.wekeepcoding.com/article/12022270 (grad = theta - alpha * (1/m) * ...; then "
-        "theta = theta - alpha * grad: the step taken twice)",
-        "diagnose_update_step",
-        "the update applied to the updated weights again",
-        (("twice",), ("η²",), ("again",)),
-        """
-def student(a, y, W_out, b, eta):
-    m = len(a)
-    grad = W_out - eta * (2 / m) * a.T @ (a @ W_out + b - y)
-    return W_out - eta * grad
+def student(a, Y, W_out, b):
+    loss = a @ W_out + b.T - Y
+    return np.dot(a.T, loss) / len(a)
 """,
     ),
     # Notebook 4: the hidden layer.

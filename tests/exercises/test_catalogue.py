@@ -51,9 +51,9 @@ VECTOR_EXERCISES = {
         notebook_3.GRAD_WRT_BIAS,
         solution("03_batched_mse_weight_gradient.ipynb", "my_bias_gradient"),
     ),
-    "notebook 3, update step": (
-        notebook_3.UPDATE_STEP,
-        solution("03_batched_mse_weight_gradient.ipynb", "my_update"),
+    "notebook 3, multi-output weight gradient": (
+        notebook_3.MULTI_OUTPUT_GRADIENT,
+        solution("03_batched_mse_weight_gradient.ipynb", "my_multi_output_gradient"),
     ),
     "notebook 4, ReLU Jacobian": (notebook_4.RELU_JACOBIAN, solution("04_training_loop.ipynb", "my_relu_jacobian")),
     "notebook 4, output layer Jacobian": (notebook_4.OUTPUT_LAYER_JACOBIAN, lambda W_out: W_out.T),

@@ -141,7 +141,7 @@ WITH_PROPERTIES = {
     "notebook 2, ∂ℒ/∂a_L at temperature T": notebook_2.GRAD_WRT_LOGITS_AT_TEMPERATURE,
     "notebook 3, MSE weight gradient": notebook_3.WEIGHT_GRADIENT,
     "notebook 3, MSE bias gradient": notebook_3.GRAD_WRT_BIAS,
-    "notebook 3, update step": notebook_3.UPDATE_STEP,
+    "notebook 3, multi-output weight gradient": notebook_3.MULTI_OUTPUT_GRADIENT,
     "notebook 4, backward to the hidden layer": notebook_4.BACKWARD_TO_HIDDEN,
     "notebook 4, batch output gradient": notebook_4.OUTPUT_GRADIENT,
     "notebook 4, output bias gradient": notebook_4.GRAD_WRT_OUTPUT_BIAS,
@@ -230,10 +230,10 @@ def property_says(exercise, student, name):
             "the right gradient changes sign; yours does not",
         ),
         (
-            notebook_3.UPDATE_STEP,
-            lambda a, y, W_out, b, eta: (1 - eta) * W_out,
-            "no step at a perfect fit",
-            "the update leaves W_out as it is; yours changes it",
+            notebook_3.MULTI_OUTPUT_GRADIENT,
+            lambda a, Y, W_out, b: 2 / len(a) * a.T @ (a @ W_out + b.T - Y) + 1.0,
+            "0 at a perfect fit",
+            "your answer is not 0",
         ),
     ],
     ids=[

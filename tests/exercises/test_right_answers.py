@@ -91,9 +91,16 @@ def bias_loop(a, y, W_out, b):
     return total
 
 
-def update_einsum(a, y, W_out, b, eta):
-    error = a @ W_out + b.T - y
-    return W_out - eta * 2 / len(a) * np.einsum("mu,mo->uo", a, error)
+def multi_output_einsum(a, Y, W_out, b):
+    error = np.einsum("mu,uk->mk", a, W_out) + b.T - Y
+    return 2 / len(a) * np.einsum("mu,mk->uk", a, error)
+
+
+def multi_output_loop(a, Y, W_out, b):
+    grad = np.zeros_like(W_out)
+    for a_i, y_i in zip(a, Y, strict=True):  # one example at a time: the outer product 2 a_iᵀ (ŷ_i - y_i), averaged
+        grad += 2 * np.outer(a_i, a_i @ W_out + b[:, 0] - y_i) / len(a)
+    return grad
 
 
 def relu_jacobian_heaviside(a_1):
@@ -156,7 +163,12 @@ RIGHT_ANSWERS = [
     ),
     ("diagnose_mse_grad_wrt_bias", bias_loop),
     ("diagnose_mse_grad_wrt_bias", lambda a, y, W_out, b: np.array([2 * np.mean(a @ W_out + b - y)])),
-    ("diagnose_update_step", update_einsum),
+    ("diagnose_mse_grad_wrt_weights_multi_output", multi_output_einsum),
+    ("diagnose_mse_grad_wrt_weights_multi_output", multi_output_loop),
+    (
+        "diagnose_mse_grad_wrt_weights_multi_output",
+        lambda a, Y, W_out, b: central_differences(lambda W: np.mean(np.sum((a @ W + b.T - Y) ** 2, axis=1)), W_out),
+    ),
     ("diagnose_relu_jacobian", relu_jacobian_heaviside),
     ("diagnose_relu_jacobian", relu_jacobian_bool),
     ("diagnose_output_layer_jacobian", output_layer_jacobian_loop),
