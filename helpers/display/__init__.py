@@ -16,7 +16,6 @@ from helpers.display.explorers import (
 from helpers.display.gradient_curves import grad_size_figure, learning_rate_runs_figure, true_logit_gradients_figure
 from helpers.display.gradient_descent_figure import GradientDescentFigure, descent_and_settling_figure
 from helpers.display.logit_figures import GradWrtYhatFigure, SoftmaxGradientFigure, jacobian_figure
-from helpers.display.notation import notation_table
 from helpers.display.progress import ProgressBar
 from helpers.display.readings import (
     GradientDescentReading,
@@ -71,7 +70,6 @@ __all__ = [
     "learning_rate_runs_figure",
     "logit_sliders",
     "misclassified_digits",
-    "notation_table",
     "output_gradient_image",
     "read_grad_wrt_yhat",
     "read_softmax_gradient",
