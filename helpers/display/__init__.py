@@ -11,7 +11,6 @@ from helpers.display.explorers import (
     GradWrtYhatExplorer,
     LoopExplorer,
     SoftmaxGradientExplorer,
-    TrainingExplorer,
 )
 from helpers.display.gradient_curves import grad_size_figure, learning_rate_runs_figure, true_logit_gradients_figure
 from helpers.display.gradient_descent_figure import GradientDescentFigure, descent_and_settling_figure
@@ -22,7 +21,6 @@ from helpers.display.readings import (
     GradWrtYhatReading,
     LoopReading,
     SoftmaxGradientReading,
-    TrainingReading,
     read_grad_wrt_yhat,
     read_softmax_gradient,
 )
@@ -56,8 +54,6 @@ __all__ = [
     "SoftmaxGradientReading",
     "LoopExplorer",
     "LoopReading",
-    "TrainingExplorer",
-    "TrainingReading",
     "averaged_regression_curves",
     "chain_roadmap",
     "class_picker",

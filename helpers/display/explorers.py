@@ -9,7 +9,6 @@ themselves only draw; so a figure can be tested without computing, and a computa
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from helpers.display.gradient_descent_figure import GradientDescentFigure
 from helpers.display.logit_figures import GradWrtYhatFigure, SoftmaxGradientFigure
@@ -18,19 +17,15 @@ from helpers.display.readings import (
     GradWrtYhatReading,
     LoopReading,
     SoftmaxGradientReading,
-    TrainingReading,
     read_grad_wrt_yhat,
     read_softmax_gradient,
 )
 from helpers.display.rendering import BlittedFigure
 from helpers.display.training_figures import LearningCurvesFigure
 from helpers.kernels.mse import linear_output, mse
-from helpers.training.data import LabelledSplit, RegressionSplit
-from helpers.training.digits_training import DIGITS_SETTINGS
+from helpers.training.data import RegressionSplit
 from helpers.training.history import History
 from helpers.training.linear_regression import gradient_descent, least_squares
-from helpers.training.network import SoftmaxCrossEntropy, init_parameters
-from helpers.training.sgd import train
 
 
 class Explorer:
@@ -120,43 +115,6 @@ class LoopExplorer(Explorer):
             hidden=int(hidden),
             final_train_loss=history.train_loss[-1],
             final_held_out_loss=history.held_out_loss[-1],
-            final_train_accuracy=history.train_accuracy[-1],
-            final_held_out_accuracy=history.held_out_accuracy[-1],
-            held_out=self.held_out,
-        )
-
-
-class TrainingExplorer(Explorer):
-    """Notebook 4's widget: retrain the digits network for the chosen η, batch size and hidden size with
-    ``helpers.training.train``, then draw its learning curves. ``held_out`` names what ``data``'s held-out part
-    holds (the validation part, in notebook 4)."""
-
-    def __init__(
-        self,
-        data: LabelledSplit,
-        epochs: int = DIGITS_SETTINGS.epochs,
-        momentum: float = DIGITS_SETTINGS.momentum,
-        weight_decay: float = DIGITS_SETTINGS.weight_decay,
-        seed: int = 0,
-        held_out: str = "validation",
-    ) -> None:
-        self.data = data
-        self.held_out = held_out
-        # η and the batch size come from the controls; the rest is fixed for the explorer's life (and checked now)
-        self.settings = replace(DIGITS_SETTINGS, epochs=epochs, momentum=momentum, weight_decay=weight_decay, seed=seed)
-        self.figure = LearningCurvesFigure(epochs, held_out)
-
-    def draw(self, eta: float, batch_size: int, hidden: int) -> TrainingReading:
-        """Train from ``self.settings.seed`` with ``hidden`` units at learning rate ``eta`` in batches of
-        ``batch_size``, and draw the learning curves."""
-        params = init_parameters(self.data.x_train.shape[1], hidden, self.data.k, seed=self.settings.seed)
-        settings = replace(self.settings, eta=eta, batch_size=batch_size)
-        history = train(params, self.data, SoftmaxCrossEntropy(), settings=settings)
-        self.figure.draw(history)
-        return TrainingReading(
-            eta=float(eta),
-            batch_size=int(batch_size),
-            hidden=int(hidden),
             final_train_accuracy=history.train_accuracy[-1],
             final_held_out_accuracy=history.held_out_accuracy[-1],
             held_out=self.held_out,

@@ -142,26 +142,6 @@ class GradientDescentReading:
 
 
 @dataclass(frozen=True)
-class TrainingReading:
-    """The result of one training run in the explorer; ``held_out`` names the set that
-    ``final_held_out_accuracy`` was measured on ("validation" while settings are being chosen)."""
-
-    eta: float
-    batch_size: int
-    hidden: int
-    final_train_accuracy: float
-    final_held_out_accuracy: float
-    held_out: str = "test"
-
-    def __str__(self) -> str:
-        return (
-            f"eta = {self.eta:.3f}, batch size = {self.batch_size}, hidden units = {self.hidden}\n"
-            f"train accuracy {100 * self.final_train_accuracy:.2f}%, "
-            f"{self.held_out} accuracy {100 * self.final_held_out_accuracy:.2f}%"
-        )
-
-
-@dataclass(frozen=True)
 class LoopReading:
     """The result of one run of a training loop written on a notebook's page, after its last epoch; ``held_out``
     names the part the held-out numbers were measured on."""

@@ -8,10 +8,9 @@ from helpers.display.explorers import (
     GradWrtYhatExplorer,
     LoopExplorer,
     SoftmaxGradientExplorer,
-    TrainingExplorer,
 )
-from helpers.display.readings import LoopReading, TrainingReading, read_grad_wrt_yhat, read_softmax_gradient
-from helpers.training.data import LabelledSplit, diabetes_split
+from helpers.display.readings import LoopReading, read_grad_wrt_yhat, read_softmax_gradient
+from helpers.training.data import diabetes_split
 from helpers.training.history import History
 from helpers.training.linear_regression import gradient_descent
 
@@ -37,15 +36,6 @@ def test_the_gradient_descent_explorer_shows_what_gradient_descent_computes():
     assert reading.final_train_loss == history.train_loss[-1]
     assert reading.final_test_loss == history.held_out_loss[-1]
     np.testing.assert_array_equal(explorer.figure.test_line.get_ydata(), history.held_out_loss)
-
-
-def test_the_training_explorer_reading_says_validation(rng):
-    x = rng.normal(size=(40, 8))
-    labels = np.arange(40) % 3
-    explorer = TrainingExplorer(LabelledSplit(x, labels, x, labels), epochs=2)
-    reading = explorer.draw(eta=0.05, batch_size=8, hidden=4)
-    assert isinstance(reading, TrainingReading)
-    assert "validation accuracy" in str(reading) and "test" not in str(reading)
 
 
 def test_the_loop_explorer_runs_the_function_it_is_given_and_draws_its_history():
