@@ -127,7 +127,10 @@ def main(arguments: list[str] | None = None) -> None:
         from companion.environment import VENV, install_tests
 
         install_tests()
-        sys.exit(checks.lint(VENV) or checks.pytest(VENV, args.workers, options))
+        try:
+            sys.exit(checks.lint(VENV) or checks.pytest(VENV, args.workers, options))
+        except KeyboardInterrupt:  # pytest has stopped and said so; a traceback here would only alarm
+            sys.exit("Tests stopped.")
     elif args.command == "lint":
         from companion.environment import VENV
 

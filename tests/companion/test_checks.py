@@ -53,6 +53,14 @@ def test_companion_test_runs_the_linters_then_the_suite_as_make_test_did(ran):
     ]
 
 
+def test_ctrl_c_during_the_tests_ends_with_one_line_not_a_traceback(ran, monkeypatch):
+    def interrupted(command: list[str]) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checks, "run", interrupted)
+    assert exit_status(["test"]) == "Tests stopped."
+
+
 def test_a_failing_linter_fails_the_run_before_the_suite(ran):
     ran.failing.add("format")
     assert exit_status(["test"]) == 1

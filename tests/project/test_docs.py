@@ -63,7 +63,7 @@ def test_the_start_sections_commands_and_files_exist():
     import sys
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = set(re.findall(r"python -m companion (\w+)", text))
+    commands = set(re.findall(r"(?:python3?|py) -m companion (\w+)", text))
     assert {"lab", "test"} <= commands
     listed = subprocess.run([sys.executable, "-m", "companion", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert all(command in listed.stdout for command in commands), (commands, listed.stdout)
