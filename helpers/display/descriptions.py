@@ -40,7 +40,7 @@ def describe_softmax_gradient(reading: SoftmaxGradientReading) -> str:
     return (
         f"Three bar charts over the {k} classes 0 to {k - 1} and a heatmap, at temperature T = {reading.T:.2f}; "
         f"the true class ℓ = {l} is the hatched orange bar. ŷ = softmax(a_L / T): {_classes(reading.yhat)}. "
-        f"e(ℓ) is 1 at class {l}. ∂ℒ/∂a_L = (ŷ − e(ℓ))/T: {_classes(reading.grad)}; negative only at ℓ, "
+        f"e(ℓ) is 1 at class {l}. ∂ℒ/∂a_L: {_classes(reading.grad)}; negative only at ℓ, "
         f"summing to {reading.gradient_sum:.4f}. Loss ℒ = {reading.loss:.4f}. " + describe_jacobian(reading.jacobian)
     )
 

@@ -123,7 +123,7 @@ class SoftmaxGradientFigure(BlittedFigure):
         self.bars = [
             _bar_panel(axes[0], k, "ŷ = softmax(a_L / T)", "ŷ_i", (0, 1)),
             _bar_panel(axes[1], k, "e(ℓ)", "e(ℓ)_i", (0, 1.05)),
-            _bar_panel(axes[2], k, "∂ℒ/∂a_L = (ŷ − e(ℓ))/T", "∂ℒ/∂a_Li", (-2, 2)),
+            _bar_panel(axes[2], k, "∂ℒ/∂a_L", "∂ℒ/∂a_Li", (-2, 2)),
         ]
         self.heatmap = _jacobian_panel(axes[3], k)
         self.title = self.figure.suptitle(" ")

@@ -18,6 +18,7 @@ No hint shows the expected values: a hint says what the answer does, not what it
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -187,15 +188,10 @@ def fixed_size_hint(exercise: FunctionExercise, student: Callable[..., Any], pas
 
 
 def arithmetic_hint(answer: np.ndarray, expected: np.ndarray) -> str | None:
-    """A hint for an answer of the right shape that integer arithmetic spoiled: all zeros, or whole numbers only."""
+    """A hint for an answer of the right shape that integer arithmetic spoiled: whole numbers only (an answer of zeros
+    gets ``zero_answer_hint`` first)."""
     if not np.any(expected):
         return None
-    if not np.any(answer):
-        return (
-            "Every entry is 0, where the right answer's are not. Integer arithmetic gives 0 where a fraction belongs: "
-            "// rounds down (2 // 5 is 0), and an integer array (dtype=int, or np.zeros_like of integers) keeps no "
-            "fractions."
-        )
     if np.all(answer == np.round(answer)) and not np.all(expected == np.round(expected)):
         return (
             "Every entry is a whole number: `//` rounds down, and an integer array (dtype=int, or np.zeros_like of "
@@ -292,6 +288,9 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
                 and matching_misconception(exercise, answer, problem) is None
             ):
                 return fixed_size_hint(exercise, student, passed, problem)
+            if not np.any(answer) and np.any(expected) and matching_misconception(exercise, answer, problem) is None:
+                # Said before any probe: a zero answer is trivially "the right one summed" where that sum is 0.
+                return f"For {problem.sizes}: {zero_answer_hint(student, answer, expected)}"
             name = global_read(student)
             if name is not None:
                 return f"For {problem.sizes}: {global_hint(name)}"
@@ -299,6 +298,23 @@ def diagnose(exercise: FunctionExercise, student: Callable[..., Any]) -> str | N
         return None
 
     return diagnosis(check)
+
+
+def zero_answer_hint(student: Callable[..., Any], answer: np.ndarray, expected: np.ndarray) -> str:
+    """What an answer that is 0 everywhere does, where the right one is not; integer arithmetic is named only where
+    the student's code shows it (`//`, an integer dtype), never guessed."""
+    shape = "" if answer.shape == expected.shape else f" (shape {answer.shape}, where the answer has {expected.shape})"
+    hint = f"Every entry is 0{shape}, where the right answer's are not."
+    try:
+        source = inspect.getsource(student)
+    except (OSError, TypeError):
+        return hint
+    if "//" in source or "dtype=int" in source:
+        hint += (
+            " Integer arithmetic gives 0 where a fraction belongs: // rounds down (2 // 5 is 0), and an integer "
+            "array (dtype=int) keeps no fractions."
+        )
+    return hint
 
 
 def checked_on(exercise: FunctionExercise, extra: str = "") -> str:

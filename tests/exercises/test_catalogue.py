@@ -106,6 +106,15 @@ def test_the_students_stub_is_told_it_returns_nothing(name):
     assert message is not None and "returns None" in message and "nan" not in message, message
 
 
+@pytest.mark.parametrize("name", sorted(VECTOR_EXERCISES))
+def test_an_answer_of_zeros_is_told_so_and_nothing_else(name):
+    exercise, _ = VECTOR_EXERCISES[name]
+    for student in (lambda *arguments: 0.0, lambda *arguments: np.zeros_like(exercise.expected(*arguments))):
+        message = diagnose(exercise, student)
+        assert message is not None and "Every entry is 0" in message, message
+        assert "summed" not in message and "integer" not in message.lower(), message
+
+
 @pytest.mark.parametrize("exercise, misconception", ROWS)
 def test_each_wrong_formula_gets_its_own_hint(exercise, misconception):
     message = diagnose(exercise, as_student(exercise, misconception.wrong))
