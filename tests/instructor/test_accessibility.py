@@ -84,6 +84,9 @@ def test_the_voila_view_of_each_notebook_passes_axe(path, presentation, chromium
                 return spinner === null || getComputedStyle(spinner).display === 'none'; }""",
             timeout=180_000,
         )
+        if "application/vnd.jupyter.widget-view+json" in path.read_text(encoding="utf-8"):
+            # its widgets draw after the spinner has gone
+            page.wait_for_selector(".widget-slider", timeout=180_000)
         assert page.locator(".jupyter-widgets-error-widget").count() == 0, "a widget failed to draw"
         assert_none_failing(audit(page, f"Voilà {path.name}"), path.name)
         # and axe counted the sliders: each handle is named by its label (instructor/voila/templates/accessible).

@@ -66,7 +66,8 @@ def test_the_page_opens_offline_with_every_formula_typeset(number, pages, chromi
             if stills.count():
                 assert stills.first.locator("img").count() >= 1 or "progress" in stills.first.inner_html()
                 assert "make lab" in stills.first.inner_text()
-            page.locator(".MathJax_Display").first.scroll_into_view_if_needed()
+            # the first formula: a displayed one, or an inline one where a page displays none
+            page.locator(".MathJax_Display, .MathJax").first.scroll_into_view_if_needed()
         shot = screenshots / f"html-{page_path.stem}.png"
         page.screenshot(path=shot)
         record_property(f"screenshot_{page_path.stem}", str(shot))
