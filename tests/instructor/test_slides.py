@@ -51,20 +51,18 @@ def test_the_slides_open_offline_and_show_rendered_maths(number, built, chromium
         wait_for_mathjax(page)
         # reveal.js marks itself ready once it has laid out the slides (loaded by require.js, it sets no global).
         page.wait_for_selector(".reveal.ready", state="attached")
-        # Go to the slide of the first displayed equation (the first inline one, in a notebook that displays none), and
-        # click on through its steps (fragments) until it shows.
-        formula = ".MathJax_Display" if page.locator(".slides .MathJax_Display").count() else ".MathJax"
+        # Go to the slide of the first displayed equation, and click on through its steps (fragments) until it shows.
         h, v = page.evaluate(
             """() => {
-                const slide = document.querySelector('.slides FORMULA').closest('section');
+                const slide = document.querySelector('.slides .MathJax_Display').closest('section');
                 const stack = slide.parentElement.closest('section');
                 const top = stack || slide;
                 return [[...top.parentElement.children].indexOf(top), stack ? [...stack.children].indexOf(slide) : 0];
-            }""".replace("FORMULA", formula)
+            }"""
         )
         page.goto(f"{built[number].as_uri()}#/{h}/{v}")
-        page.wait_for_selector(f"section.present {formula}", state="attached")
-        hidden = f"() => document.querySelector('section.present {formula}').closest('.fragment:not(.visible)')"
+        page.wait_for_selector("section.present .MathJax_Display", state="attached")
+        hidden = "() => document.querySelector('section.present .MathJax_Display').closest('.fragment:not(.visible)')"
         for _ in range(page.locator("section.present .fragment").count()):
             if page.evaluate(f"() => ({hidden})() === null"):
                 break
@@ -74,7 +72,7 @@ def test_the_slides_open_offline_and_show_rendered_maths(number, built, chromium
                 f"() => document.querySelectorAll('section.present .fragment.visible').length > {shown}"
             )
         page.wait_for_function(
-            f"""() => ({hidden})() === null && [...document.querySelectorAll('section.present {formula}')]
+            f"""() => ({hidden})() === null && [...document.querySelectorAll('section.present .MathJax_Display')]
                 .some(formula => formula.getBoundingClientRect().width > 0
                     && getComputedStyle(formula.closest('.fragment') || formula).opacity === '1')"""
         )
